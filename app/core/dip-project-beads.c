@@ -1,0 +1,155 @@
+/* dip-project-beads.c — the beads of a document pair. */
+#include "dip-config.h"
+
+#include <diptych/diptych.h>
+
+#include "dip-project-private.h"
+
+GArray *
+dip_project_list_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
+                        GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "SELECT id, src_start, src_count, tgt_start, tgt_count, confidence, status"
+    "  FROM bead WHERE src_document = ?1 AND tgt_document = ?2 ORDER BY position",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, src_document);
+  sqlite3_bind_int64 (stmt, 2, tgt_document);
+
+  g_autoptr (GArray) beads = g_array_new (FALSE, TRUE, sizeof (DipBead));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DipBead bead = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .src_start = (guint) sqlite3_column_int (stmt, 1),
+        .src_count = (guint) sqlite3_column_int (stmt, 2),
+        .tgt_start = (guint) sqlite3_column_int (stmt, 3),
+        .tgt_count = (guint) sqlite3_column_int (stmt, 4),
+        .confidence = sqlite3_column_double (stmt, 5),
+      };
+      dip_bead_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &bead.status);
+      g_array_append_val (beads, bead);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "listing beads", error);
+      return NULL;
+    }
+  return g_steal_pointer (&beads);
+}
+
+/* The beads as compact JSON arrays [src_start, src_count, tgt_start,
+ * tgt_count, confidence, status] for the edit history. */
+static void
+append_beads_json (GString *json, const GArray *beads)
+{
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const DipBead *b = &g_array_index (beads, DipBead, i);
+      char conf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (conf, sizeof conf, "%.4f", b->confidence);
+      g_string_append_printf (json, "%s[%u,%u,%u,%u,%s,\"%s\"]", i ? "," : "", b->src_start,
+                              b->src_count, b->tgt_start, b->tgt_count, conf,
+                              dip_bead_status_to_string (b->status));
+    }
+  g_string_append_c (json, ']');
+}
+
+static gboolean
+check_beads (DipProject *self, const GArray *beads, GError **error)
+{
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const DipBead *b = &g_array_index (beads, DipBead, i);
+      if (!(b->confidence >= 0.0 && b->confidence <= 1.0) || b->src_count + b->tgt_count == 0)
+        {
+          g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
+                       "%s: bead %u is invalid (empty or confidence outside [0,1])",
+                       dip_project_get_path (self), i);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_document,
+                        const GArray *beads, const char *action, GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  g_autoptr (GArray) before = dip_project_list_beads (self, src_document, tgt_document, error);
+  if (before == NULL)
+    return FALSE;
+
+  sqlite3_stmt *del = dip_store_statement (
+    store, "DELETE FROM bead WHERE src_document = ?1 AND tgt_document = ?2", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, src_document);
+  sqlite3_bind_int64 (del, 2, tgt_document);
+  if (!dip_store_step_done (store, del, error))
+    return FALSE;
+
+  g_autofree char *now = dip_now_iso8601 ();
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const DipBead *b = &g_array_index (beads, DipBead, i);
+      sqlite3_stmt *ins = dip_store_statement (
+        store,
+        "INSERT INTO bead (src_document, tgt_document, position, src_start, src_count,"
+        "                  tgt_start, tgt_count, confidence, status, changed_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        error);
+      if (ins == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (ins, 1, src_document);
+      sqlite3_bind_int64 (ins, 2, tgt_document);
+      sqlite3_bind_int (ins, 3, (int) i);
+      sqlite3_bind_int (ins, 4, (int) b->src_start);
+      sqlite3_bind_int (ins, 5, (int) b->src_count);
+      sqlite3_bind_int (ins, 6, (int) b->tgt_start);
+      sqlite3_bind_int (ins, 7, (int) b->tgt_count);
+      sqlite3_bind_double (ins, 8, b->confidence);
+      sqlite3_bind_text (ins, 9, dip_bead_status_to_string (b->status), -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins, 10, now, -1, SQLITE_STATIC);
+      if (!dip_store_step_done (store, ins, error))
+        return FALSE;
+    }
+
+  g_autoptr (GString) payload = g_string_new (NULL);
+  g_string_append_printf (payload,
+                          "{\"src_document\":%" G_GINT64_FORMAT ",\"tgt_document\":%"
+                          G_GINT64_FORMAT ",\"before\":",
+                          src_document, tgt_document);
+  append_beads_json (payload, before);
+  g_string_append (payload, ",\"after\":");
+  append_beads_json (payload, beads);
+  g_string_append_c (payload, '}');
+  return dip_project_record_edit (self, action, payload->str, error);
+}
+
+gboolean
+dip_project_replace_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
+                           const GArray *beads, const char *action, GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
+  if (!check_beads (self, beads, error))
+    return FALSE;
+
+  DipStore *store = dip_project_get_store (self);
+  if (!dip_store_begin (store, error))
+    return FALSE;
+  if (!replace_in_transaction (self, src_document, tgt_document, beads, action, error))
+    {
+      dip_store_rollback (store);
+      return FALSE;
+    }
+  return dip_store_commit (store, error);
+}

@@ -1,0 +1,27 @@
+/* dip-segmenter-private.h — pieces of the segmenter shared between its
+ * files. Internal to libdiptych. */
+#pragma once
+
+#include <diptych/diptych.h>
+
+#include "dip-rules.h"
+
+const DipLineRules *dip_segmenter_get_rules (DipSegmenter *self);
+
+void     dip_trim_span (const char *text, gsize *start, gsize *end);
+
+gboolean dip_segmenter_split_run (DipSegmenter  *self,
+                                  GArray        *out,
+                                  const char    *text,
+                                  gsize          start,
+                                  gsize          end,
+                                  guint          paragraph,
+                                  DipSegmentKind first_kind,
+                                  GError       **error);
+
+gboolean dip_segmenter_split_paragraph (DipSegmenter           *self,
+                                        GArray                 *out,
+                                        const char             *text,
+                                        const DipParagraphSpan *paragraph,
+                                        guint                   index,
+                                        GError                **error);

@@ -1,0 +1,430 @@
+/* dip-segmenter.c — paragraphs, lines and sentences.
+ *
+ * A paragraph is split into lines first, because the line structure carries
+ * what ICU cannot see: titles, date lines, list items and table rows are
+ * segments of their own, and boilerplate lines are marked non-content.
+ * Runs of ordinary prose lines are joined (they are soft-wrapped text) and
+ * handed to ICU's sentence iterator for the language; a post-pass then
+ * removes breaks after abbreviations listed in data/segmentation, because
+ * ICU's own suppressions are incomplete ("Dr." in English) or wrong (Italian
+ * stops breaking after any word ending in "on.").
+ */
+#include "dip-config.h"
+
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include <diptych/diptych.h>
+
+#include "dip-rules.h"
+#include "dip-segmenter-private.h"
+
+struct _DipSegmenter
+{
+  char               *lang;
+  UBreakIterator     *sentences;
+  DipAbbreviations   *abbreviations;
+  const DipLineRules *rules;
+};
+
+void
+dip_segmenter_free (DipSegmenter *segmenter)
+{
+  if (segmenter == NULL)
+    return;
+  g_clear_pointer (&segmenter->sentences, ubrk_close);
+  g_clear_pointer (&segmenter->abbreviations, dip_abbreviations_free);
+  g_free (segmenter->lang);
+  g_free (segmenter);
+}
+
+DipSegmenter *
+dip_segmenter_new (const char *lang, GError **error)
+{
+  g_autofree char *tag = dip_language_tag_normalize (lang, error);
+  if (tag == NULL)
+    return NULL;
+
+  g_autoptr (DipSegmenter) segmenter = g_new0 (DipSegmenter, 1);
+  segmenter->lang = g_strdup (tag);
+  segmenter->rules = dip_line_rules_get (error);
+  if (segmenter->rules == NULL)
+    return NULL;
+  segmenter->abbreviations = dip_abbreviations_load (tag, error);
+  if (segmenter->abbreviations == NULL)
+    return NULL;
+
+  /* The plain locale, deliberately without "@ss=standard": our own
+   * exception lists do that job, without ICU's Italian "on." defect. */
+  g_autofree char *locale = g_strdup (tag);
+  g_strdelimit (locale, "-", '_');
+  UErrorCode status = U_ZERO_ERROR;
+  segmenter->sentences = ubrk_open (UBRK_SENTENCE, locale, NULL, 0, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED,
+                   "cannot open ICU sentence iterator for “%s”: %s", tag, u_errorName (status));
+      return NULL;
+    }
+  return g_steal_pointer (&segmenter);
+}
+
+/* ---- paragraphs and lines ------------------------------------------------ */
+
+static gboolean
+line_is_blank (const char *text, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+GArray *
+dip_split_paragraphs (const char *text, gsize length)
+{
+  GArray *paragraphs = g_array_new (FALSE, FALSE, sizeof (DipParagraphSpan));
+  gboolean in_paragraph = FALSE;
+  DipParagraphSpan current = { 0, 0 };
+  gsize line_start = 0;
+
+  while (line_start < length)
+    {
+      const char *nl = memchr (text + line_start, '\n', length - line_start);
+      gsize line_end = nl ? (gsize) (nl - text) : length;
+
+      if (line_is_blank (text, line_start, line_end))
+        {
+          if (in_paragraph)
+            g_array_append_val (paragraphs, current);
+          in_paragraph = FALSE;
+        }
+      else
+        {
+          if (!in_paragraph)
+            current.start = line_start;
+          current.end = line_end;
+          in_paragraph = TRUE;
+        }
+      line_start = line_end + 1;
+    }
+  if (in_paragraph)
+    g_array_append_val (paragraphs, current);
+
+  /* Trim leading white space of each paragraph (indentation). */
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      DipParagraphSpan *p = &g_array_index (paragraphs, DipParagraphSpan, i);
+      while (p->start < p->end && g_ascii_isspace (text[p->start]))
+        p->start++;
+      while (p->end > p->start && g_ascii_isspace (text[p->end - 1]))
+        p->end--;
+    }
+  return paragraphs;
+}
+
+/* Shrinks [*start, *end) to exclude white space, Unicode spaces included. */
+void
+dip_trim_span (const char *text, gsize *start, gsize *end)
+{
+  while (*start < *end)
+    {
+      gunichar c = g_utf8_get_char (text + *start);
+      if (!g_unichar_isspace (c) && c != 0xA0 && c != 0xFEFF)
+        break;
+      *start = (gsize) (g_utf8_next_char (text + *start) - text);
+    }
+  while (*end > *start)
+    {
+      const char *prev = g_utf8_find_prev_char (text + *start, text + *end);
+      gunichar c = prev ? g_utf8_get_char (prev) : 0;
+      if (prev == NULL || (!g_unichar_isspace (c) && c != 0xA0 && c != 0xFEFF))
+        break;
+      *end = (gsize) (prev - text);
+    }
+}
+
+static void
+append_span (GArray *out, gsize start, gsize end, guint paragraph, DipSegmentKind kind)
+{
+  DipSegmentSpan span = { start, end, paragraph, kind };
+  if (end > start)
+    g_array_append_val (out, span);
+}
+
+GArray *
+dip_split_lines (const char *text, gsize length, const GArray *paragraphs)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (DipSegmentSpan));
+  for (guint p = 0; p < paragraphs->len; p++)
+    {
+      const DipParagraphSpan *para = &g_array_index (paragraphs, DipParagraphSpan, p);
+      gsize line_start = para->start;
+      while (line_start < para->end)
+        {
+          const char *nl = memchr (text + line_start, '\n', para->end - line_start);
+          gsize line_end = nl ? (gsize) (nl - text) : para->end;
+          gsize s = line_start, e = line_end;
+          /* Presegmented lines are kept unchanged; only the line end and
+           * trailing carriage spaces are not part of the segment. */
+          if (!line_is_blank (text, s, e))
+            append_span (out, s, e, p, DIP_SEGMENT_SENTENCE);
+          line_start = line_end + 1;
+        }
+    }
+  (void) length;
+  return out;
+}
+
+/* ---- sentences of a prose run ---------------------------------------------- */
+
+static gboolean
+is_opening_punct (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION
+         || c == '"' || c == '\'' || c == '*' || c == '_';
+}
+
+/* The last white-space-delimited word of [start, end), opening quotes and
+ * brackets stripped: the candidate abbreviation before a break. */
+static char *
+last_word (const char *text, gsize start, gsize end)
+{
+  gsize word_start = end;
+  while (word_start > start && !g_ascii_isspace (text[word_start - 1]))
+    word_start--;
+  while (word_start < end && is_opening_punct (g_utf8_get_char (text + word_start)))
+    word_start = (gsize) (g_utf8_next_char (text + word_start) - text);
+  return g_strndup (text + word_start, end - word_start);
+}
+
+static gboolean
+is_initial (const char *word)
+{
+  /* "A." or "Č." — one upper-case letter and a full stop. */
+  gunichar c = g_utf8_get_char (word);
+  const char *after = g_utf8_next_char (word);
+  return g_unichar_isupper (c) && after[0] == '.' && after[1] == '\0';
+}
+
+static gboolean
+is_number_with_dot (const char *text, gsize length)
+{
+  gsize i = 0;
+  while (i < length && g_ascii_isdigit (text[i]))
+    i++;
+  return i > 0 && i + 1 == length && text[i] == '.';
+}
+
+static gboolean
+starts_lower_or_digit (const char *text, gsize start, gsize end)
+{
+  while (start < end)
+    {
+      gunichar c = g_utf8_get_char (text + start);
+      if (g_unichar_isalnum (c))
+        return g_unichar_islower (c) || g_unichar_isdigit (c);
+      start = (gsize) (g_utf8_next_char (text + start) - text);
+    }
+  return FALSE;
+}
+
+static gboolean
+break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize boundary,
+                gsize next_end)
+{
+  gsize s = prev_start, e = boundary;
+  dip_trim_span (text, &s, &e);
+  if (e <= s)
+    return TRUE;
+  g_autofree char *word = last_word (text, s, e);
+  if (g_hash_table_contains (self->abbreviations->always, word) || is_initial (word))
+    return TRUE;
+  /* "1." alone is a list number or an ordinal, not a sentence. */
+  if (is_number_with_dot (text + s, e - s))
+    return TRUE;
+  if (g_hash_table_contains (self->abbreviations->before_lower, word))
+    return starts_lower_or_digit (text, boundary, next_end);
+  /* A reference mark cut in two ("state.[" | "1] Then"): ICU counts the
+   * bracket as closing punctuation. Keep the mark with its sentence. */
+  return text[e - 1] == '[';
+}
+
+static gboolean
+is_superscript_digit (gunichar c)
+{
+  return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079);
+}
+
+/* ICU breaks before a footnote mark written in superscript digits
+ * ("policy".¹ The …" → "policy"." | "¹ The …"): move such breaks past the
+ * mark, which stays with the sentence it annotates. */
+static void
+keep_note_marks_with_sentence (const char *text, gsize end, GArray *bounds)
+{
+  for (guint i = 1; i + 1 < bounds->len; i++)
+    {
+      gsize *b = &g_array_index (bounds, gsize, i);
+      gsize next = g_array_index (bounds, gsize, i + 1);
+      gsize p = *b;
+      while (p < end && p < next && is_superscript_digit (g_utf8_get_char (text + p)))
+        p = (gsize) (g_utf8_next_char (text + p) - text);
+      if (p > *b && p < next && g_ascii_isspace (text[p]))
+        *b = p;
+    }
+}
+
+static int
+compare_offsets (gconstpointer a, gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* ICU does not break in "territory.[4] At the same time": the bracket
+ * after the full stop hides the sentence end. Add those breaks. */
+static void
+add_breaks_after_reference_marks (const char *text, gsize start, gsize end, GArray *bounds)
+{
+  static GRegex *after_mark;
+  if (g_once_init_enter (&after_mark))
+    g_once_init_leave (&after_mark,
+                       g_regex_new ("[.!?][\"”’»)]*(?:\\[\\d{1,3}\\])+\\K\\s+(?=\\p{Lu})",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+  g_autoptr (GMatchInfo) match = NULL;
+  gboolean added = FALSE;
+  g_regex_match_full (after_mark, text + start, (gssize) (end - start), 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      int match_start, match_end;
+      g_match_info_fetch_pos (match, 0, &match_start, &match_end);
+      gsize offset = start + (gsize) match_end;
+      g_array_append_val (bounds, offset);
+      added = TRUE;
+      g_match_info_next (match, NULL);
+    }
+  if (added)
+    g_array_sort (bounds, compare_offsets);
+}
+
+/* Sentence boundaries (byte offsets) of text[start, end), the run already
+ * freed of line breaks. */
+static GArray *
+icu_boundaries (DipSegmenter *self, const char *text, gsize start, gsize end, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8 (NULL, text + start, (int64_t) (end - start), &status);
+  ubrk_setUText (self->sentences, ut, &status);
+  if (U_FAILURE (status))
+    {
+      utext_close (ut);
+      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "ICU sentence iterator failed: %s",
+                   u_errorName (status));
+      return NULL;
+    }
+
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (int32_t b = ubrk_first (self->sentences); b != UBRK_DONE; b = ubrk_next (self->sentences))
+    {
+      gsize offset = start + (gsize) b;
+      g_array_append_val (bounds, offset);
+    }
+  utext_close (ut);
+  keep_note_marks_with_sentence (text, end, bounds);
+  add_breaks_after_reference_marks (text, start, end, bounds);
+  return bounds;
+}
+
+static void
+emit_with_trailing_marks (DipSegmenter *self, GArray *out, const char *text, gsize start,
+                          gsize end, guint paragraph, DipSegmentKind kind)
+{
+  dip_trim_span (text, &start, &end);
+  if (end <= start)
+    return;
+
+  g_autofree char *segment = g_strndup (text + start, end - start);
+  for (guint i = 0; i < self->rules->trailing->len; i++)
+    {
+      g_autoptr (GMatchInfo) match = NULL;
+      int mark_start, mark_end;
+      if (!g_regex_match (g_ptr_array_index (self->rules->trailing, i), segment, 0, &match)
+          || !g_match_info_fetch_pos (match, 0, &mark_start, &mark_end) || mark_start == 0)
+        continue;
+      /* Only a mark after the sentence's own final punctuation is split
+       * off; "state[1]." keeps its mark inside. */
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (segment + mark_start));
+      if (strchr (".!?…\"”»)", (int) before) == NULL && before != 0x2026 && before != 0x201D
+          && before != 0xBB)
+        continue;
+      append_span (out, start, start + (gsize) mark_start, paragraph, kind);
+      append_span (out, start + (gsize) mark_start, end, paragraph, DIP_SEGMENT_NON_CONTENT);
+      return;
+    }
+  append_span (out, start, end, paragraph, kind);
+}
+
+/* Segments of a prose run text[start, end); its first segment gets
+ * `first_kind` (a list item stays a list item), the rest are sentences. */
+gboolean
+dip_segmenter_split_run (DipSegmenter *self, GArray *out, const char *text, gsize start,
+                         gsize end, guint paragraph, DipSegmentKind first_kind, GError **error)
+{
+  /* ICU sees line ends as hard breaks; in a run they are soft wraps. The
+   * copy keeps byte offsets, so boundaries map back to `text` directly. */
+  gsize run_len = end - start;
+  g_autofree char *flat = g_strndup (text + start, run_len);
+  for (gsize i = 0; i < run_len; i++)
+    if (flat[i] == '\n' || flat[i] == '\t')
+      flat[i] = ' ';
+
+  g_autoptr (GArray) bounds = icu_boundaries (self, flat, 0, run_len, error);
+  if (bounds == NULL)
+    return FALSE;
+
+  gsize seg_start = 0;
+  DipSegmentKind kind = first_kind;
+  for (guint i = 1; i < bounds->len; i++)
+    {
+      gsize boundary = g_array_index (bounds, gsize, i);
+      gsize next_end = i + 1 < bounds->len ? g_array_index (bounds, gsize, i + 1) : run_len;
+      if (boundary < run_len && break_is_false (self, flat, seg_start, boundary, next_end))
+        continue;
+      emit_with_trailing_marks (self, out, text, start + seg_start, start + boundary,
+                                paragraph, kind);
+      kind = DIP_SEGMENT_SENTENCE;
+      seg_start = boundary;
+    }
+  if (seg_start < run_len)
+    emit_with_trailing_marks (self, out, text, start + seg_start, end, paragraph, kind);
+  return TRUE;
+}
+
+GArray *
+dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
+                     const GArray *paragraphs, GError **error)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (DipSegmentSpan));
+  for (guint p = 0; p < paragraphs->len; p++)
+    {
+      const DipParagraphSpan *para = &g_array_index (paragraphs, DipParagraphSpan, p);
+      if (para->end > length)
+        {
+          g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
+                       "paragraph %u lies outside the text", p);
+          return NULL;
+        }
+      if (!dip_segmenter_split_paragraph (self, out, text, para, p, error))
+        return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+const DipLineRules *
+dip_segmenter_get_rules (DipSegmenter *self)
+{
+  return self->rules;
+}

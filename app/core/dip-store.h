@@ -1,0 +1,49 @@
+/* dip-store.h — the SQLite file under a project: opening, schema
+ * migrations, transactions, cached prepared statements and error mapping.
+ * Internal to libdiptych. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+/* 'DIPT': marks a SQLite file as a Diptych project (PRAGMA application_id). */
+#define DIP_STORE_APPLICATION_ID 0x44495054
+
+typedef struct _DipStore DipStore;
+
+/* Creates a new project file at `path` with the latest schema; fails if the
+ * file exists. On failure nothing is left behind. */
+DipStore     *dip_store_create (const char *path, GError **error);
+
+/* Opens an existing project and migrates it to the latest schema. */
+DipStore     *dip_store_open (const char *path, GError **error);
+
+/* Creates a file with the schema as it was at `version` (tests of the
+ * migrations use it to make old projects). */
+DipStore     *dip_store_create_at_version (const char *path, int version, GError **error);
+
+void          dip_store_free (DipStore *store);
+
+sqlite3      *dip_store_get_db (DipStore *store);
+const char   *dip_store_get_path (DipStore *store);
+
+/* A statement prepared once per store and reset for each use. `sql` must
+ * be a string literal: its address is the cache key. */
+sqlite3_stmt *dip_store_statement (DipStore *store, const char *sql, GError **error);
+
+gboolean      dip_store_begin (DipStore *store, GError **error);
+gboolean      dip_store_commit (DipStore *store, GError **error);
+void          dip_store_rollback (DipStore *store);
+
+/* Runs SQL without results (schema, pragmas). */
+gboolean      dip_store_exec (DipStore *store, const char *sql, GError **error);
+
+/* Steps a statement that returns no rows and resets it. */
+gboolean      dip_store_step_done (DipStore *store, sqlite3_stmt *stmt, GError **error);
+
+/* Sets `error` from SQLite's state after `rc`, naming the project file and
+ * what was being done; maps full disk, read-only, busy and corruption to
+ * their DIP_ERROR codes. Always returns FALSE. */
+gboolean      dip_store_fail (DipStore *store, int rc, const char *what, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipStore, dip_store_free)

@@ -1,0 +1,122 @@
+/* dip-project.h — a Diptych project: one SQLite file holding documents,
+ * segments, beads, glossary, findings and the edit history. */
+#pragma once
+
+#if !defined(DIPTYCH_INSIDE) && !defined(DIPTYCH_COMPILATION)
+#error "Only <diptych/diptych.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <diptych/dip-types.h>
+
+G_BEGIN_DECLS
+
+#define DIP_TYPE_PROJECT (dip_project_get_type ())
+G_DECLARE_FINAL_TYPE (DipProject, dip_project, DIP, PROJECT, GObject)
+
+/* The schema version this build writes. Files with a lower version are
+ * migrated on open; files with a higher one are refused. */
+#define DIP_PROJECT_SCHEMA_VERSION 2
+
+/* Creates a new project file. Fails if `path` exists. Language tags are
+ * BCP 47 ("it", "en-GB") and stored in canonical spelling. */
+DipProject  *dip_project_create (const char *path,
+                                 const char *source_lang,
+                                 const char *target_lang,
+                                 GError    **error);
+
+/* Opens an existing project, migrating an older schema in one transaction.
+ * A file that is not a project, is from a newer Diptych, or is damaged
+ * gives an error and is left untouched. */
+DipProject  *dip_project_open (const char *path,
+                               GError    **error);
+
+const char  *dip_project_get_path (DipProject *self);
+const char  *dip_project_get_lang (DipProject *self,
+                                   DipSide     side);
+
+/* ---- documents ---------------------------------------------------------- */
+
+typedef struct
+{
+  gint64   id;
+  DipSide  side;
+  char    *name;          /* file name it was imported from */
+  char    *lang;          /* BCP 47 */
+  guint    n_paragraphs;
+  guint    n_segments;
+  gboolean presegmented;
+  char    *imported_at;   /* ISO 8601, UTC */
+} DipDocumentInfo;
+
+void         dip_document_info_free (DipDocumentInfo *info);
+
+/* All documents, in import order. Array of DipDocumentInfo*. */
+GPtrArray   *dip_project_list_documents (DipProject *self,
+                                         GError    **error);
+
+/* The most recently imported document of `side`, or 0 (no error) if the
+ * project has none. */
+gint64       dip_project_latest_document (DipProject *self,
+                                          DipSide     side,
+                                          GError    **error);
+
+/* The original bytes of a document, exactly as they were imported. */
+GBytes      *dip_project_dup_document_original (DipProject *self,
+                                                gint64      document_id,
+                                                GError    **error);
+
+/* ---- segments ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64          id;
+  gint64          document_id;
+  guint           position;   /* 0-based order in the document */
+  guint           paragraph;  /* 0-based paragraph number */
+  DipSegmentKind  kind;
+  char           *lang;       /* the paragraph's language */
+  guint           start;      /* byte offsets in the document's text */
+  guint           end;
+  char           *text;
+} DipSegment;
+
+void         dip_segment_free (DipSegment *segment);
+
+/* The segments of a document in order. Array of DipSegment*. */
+GPtrArray   *dip_project_list_segments (DipProject *self,
+                                        gint64      document_id,
+                                        GError    **error);
+
+/* ---- beads -------------------------------------------------------------- */
+
+/* A bead covers segment positions [src_start, src_start + src_count) of its
+ * source document and [tgt_start, tgt_start + tgt_count) of its target
+ * document. Beads of a document pair are ordered by position. */
+typedef struct
+{
+  gint64        id;            /* 0 for beads not yet stored */
+  guint         src_start;
+  guint         src_count;
+  guint         tgt_start;
+  guint         tgt_count;
+  double        confidence;    /* [0,1] */
+  DipBeadStatus status;
+} DipBead;
+
+/* The beads of a document pair in order. Array of DipBead. */
+GArray      *dip_project_list_beads (DipProject *self,
+                                     gint64      src_document,
+                                     gint64      tgt_document,
+                                     GError    **error);
+
+/* Replaces every bead of the document pair by `beads` (array of DipBead) in
+ * one transaction, recording the change in the edit history. */
+gboolean     dip_project_replace_beads (DipProject   *self,
+                                        gint64        src_document,
+                                        gint64        tgt_document,
+                                        const GArray *beads,
+                                        const char   *action,
+                                        GError      **error);
+
+G_END_DECLS

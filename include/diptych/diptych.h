@@ -1,0 +1,16 @@
+/* diptych.h — the one header clients of libdiptych include.
+ *
+ * Inner headers refuse to be included on their own, so that the set of
+ * declarations a client sees never depends on include order.
+ */
+#pragma once
+
+#define DIPTYCH_INSIDE
+#include <diptych/dip-error.h>
+#include <diptych/dip-types.h>
+#include <diptych/dip-text.h>
+#include <diptych/dip-segmenter.h>
+#include <diptych/dip-langid.h>
+#include <diptych/dip-project.h>
+#include <diptych/dip-import.h>
+#undef DIPTYCH_INSIDE
