@@ -142,20 +142,26 @@ ends_sentence (gunichar c)
          || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
 }
 
-/* Does prose line `b` continue the sentence of line `a` (a soft wrap), or
- * start something new (a title above a sentence, a name under a title)? */
+/* Does line `b` continue the sentence of line `a` (a soft wrap), or start
+ * something new (a title above a sentence, a name under a title)? A line in
+ * capitals continues only where the sentence clearly goes on ("…by A. V.
+ * GOREV,\nV. K. SOBAKIN"); otherwise it is a heading of its own. */
 static gboolean
 continues (const char *text, const Line *a, const Line *b, gsize longest)
 {
   gunichar end_a = last_char (text, a->start, a->end);
   gunichar start_b = g_utf8_get_char (text + b->start);
 
-  if (ends_sentence (end_a))
-    return TRUE;   /* ICU breaks there anyway; joining keeps "Dr.\nSmith" whole */
+  if (b->klass != LINE_PROSE && b->klass != LINE_CAPITALS)
+    return FALSE;
   if (g_unichar_islower (start_b))
     return TRUE;
   if (end_a == ',' || end_a == '(' || end_a == '-' || end_a == 0x2013 || end_a == 0x2014)
     return TRUE;
+  if (a->klass == LINE_CAPITALS || b->klass == LINE_CAPITALS)
+    return FALSE;
+  if (ends_sentence (end_a))
+    return TRUE;   /* ICU breaks there anyway; joining keeps "Dr.\nSmith" whole */
   /* A line that ends in a word and fills most of the width is a wrapped
    * line; a short one is a title or a line of an address. */
   return g_unichar_isalpha (end_a) && (a->end - a->start) * 10 >= longest * 6;
@@ -262,7 +268,10 @@ dip_segmenter_split_paragraph (DipSegmenter *self, GArray *out, const char *text
   guint i = 0;
   while (i < array->len)
     {
-      if (lines[i].klass != LINE_PROSE && lines[i].klass != LINE_LIST_ITEM)
+      gboolean starts_run = lines[i].klass == LINE_PROSE || lines[i].klass == LINE_LIST_ITEM
+                            || (lines[i].klass == LINE_CAPITALS && i + 1 < array->len
+                                && continues (text, &lines[i], &lines[i + 1], longest));
+      if (!starts_run)
         {
           emit_single (out, &lines[i], index);
           i++;
@@ -271,7 +280,7 @@ dip_segmenter_split_paragraph (DipSegmenter *self, GArray *out, const char *text
       /* A run: this line and the prose lines that continue it. A list item
        * starts a run but no line continues into a new list item. */
       guint last = i;
-      while (last + 1 < array->len && lines[last + 1].klass == LINE_PROSE
+      while (last + 1 < array->len
              && continues (text, &lines[last], &lines[last + 1], longest))
         last++;
       if (!emit_prose (self, out, text, lines, i, last, index, error))

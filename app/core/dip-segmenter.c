@@ -157,24 +157,22 @@ append_span (GArray *out, gsize start, gsize end, guint paragraph, DipSegmentKin
 GArray *
 dip_split_lines (const char *text, gsize length, const GArray *paragraphs)
 {
+  /* Presegmented text keeps every line exactly as it is, indentation and
+   * inner spaces included; paragraphs still number the lines. */
   GArray *out = g_array_new (FALSE, FALSE, sizeof (DipSegmentSpan));
-  for (guint p = 0; p < paragraphs->len; p++)
+  guint paragraph = 0;
+  gsize line_start = 0;
+  while (line_start < length)
     {
-      const DipParagraphSpan *para = &g_array_index (paragraphs, DipParagraphSpan, p);
-      gsize line_start = para->start;
-      while (line_start < para->end)
-        {
-          const char *nl = memchr (text + line_start, '\n', para->end - line_start);
-          gsize line_end = nl ? (gsize) (nl - text) : para->end;
-          gsize s = line_start, e = line_end;
-          /* Presegmented lines are kept unchanged; only the line end and
-           * trailing carriage spaces are not part of the segment. */
-          if (!line_is_blank (text, s, e))
-            append_span (out, s, e, p, DIP_SEGMENT_SENTENCE);
-          line_start = line_end + 1;
-        }
+      const char *nl = memchr (text + line_start, '\n', length - line_start);
+      gsize line_end = nl ? (gsize) (nl - text) : length;
+      while (paragraph + 1 < paragraphs->len
+             && g_array_index (paragraphs, DipParagraphSpan, paragraph + 1).start < line_end)
+        paragraph++;
+      if (!line_is_blank (text, line_start, line_end))
+        append_span (out, line_start, line_end, paragraph, DIP_SEGMENT_SENTENCE);
+      line_start = line_end + 1;
     }
-  (void) length;
   return out;
 }
 

@@ -1,0 +1,293 @@
+/* test-segmenter.c — paragraphs, line rules and sentence breaks, checked
+ * against hand-checked expectations on the shipped seed texts. */
+#include <string.h>
+
+#include "test-util.h"
+
+typedef struct
+{
+  GPtrArray *texts;   /* char* */
+  GArray    *spans;   /* DipSegmentSpan */
+} Segmented;
+
+static void
+segmented_free (Segmented *s)
+{
+  g_ptr_array_unref (s->texts);
+  g_array_unref (s->spans);
+  g_free (s);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Segmented, segmented_free)
+
+static Segmented *
+segment_string (const char *lang, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipSegmenter) segmenter = dip_segmenter_new (lang, &error);
+  g_assert_no_error (error);
+  gsize length = strlen (text);
+  g_autoptr (GArray) paragraphs = dip_split_paragraphs (text, length);
+  Segmented *s = g_new0 (Segmented, 1);
+  s->spans = dip_segmenter_split (segmenter, text, length, paragraphs, &error);
+  g_assert_no_error (error);
+  s->texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < s->spans->len; i++)
+    {
+      const DipSegmentSpan *span = &g_array_index (s->spans, DipSegmentSpan, i);
+      g_ptr_array_add (s->texts, g_strndup (text + span->start, span->end - span->start));
+    }
+  return s;
+}
+
+static Segmented *
+segment_sample (const char *lang, const char *name)
+{
+  g_autofree char *path = test_sample_path (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipText) text = dip_text_load (path, &error);
+  g_assert_no_error (error);
+  return segment_string (lang, text->text);
+}
+
+#define TEXT(s, i) ((const char *) g_ptr_array_index ((s)->texts, (i)))
+#define KIND(s, i) (g_array_index ((s)->spans, DipSegmentSpan, (i)).kind)
+#define PARA(s, i) (g_array_index ((s)->spans, DipSegmentSpan, (i)).paragraph)
+
+static guint
+count_kind (Segmented *s, DipSegmentKind kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < s->spans->len; i++)
+    n += KIND (s, i) == kind;
+  return n;
+}
+
+static int
+find_text (Segmented *s, const char *text)
+{
+  for (guint i = 0; i < s->texts->len; i++)
+    if (g_str_equal (TEXT (s, i), text))
+      return (int) i;
+  return -1;
+}
+
+static int
+find_prefix (Segmented *s, const char *prefix)
+{
+  for (guint i = 0; i < s->texts->len; i++)
+    if (g_str_has_prefix (TEXT (s, i), prefix))
+      return (int) i;
+  return -1;
+}
+
+static void
+test_italian_news (void)
+{
+  g_autoptr (Segmented) s = segment_sample ("it", "000-news-it.txt");
+
+  g_assert_cmpuint (s->spans->len, ==, 29);
+  /* The date line and the title are segments of their own. */
+  g_assert_cmpstr (TEXT (s, 0), ==, "Dom. Lug 14th, 2024");
+  g_assert_cmpint (KIND (s, 0), ==, DIP_SEGMENT_DATE);
+  g_assert_cmpstr (TEXT (s, 1), ==,
+                   "Giappone e Corea del Sud lanciano l’allarme per il patto militare Putin-Kim");
+  g_assert_cmpint (KIND (s, 1), ==, DIP_SEGMENT_HEADING);
+  /* The newsletter promo is kept, marked non-content. */
+  g_assert_true (g_str_has_prefix (TEXT (s, 2), "Sblocca gratuitamente"));
+  g_assert_cmpint (KIND (s, 2), ==, DIP_SEGMENT_NON_CONTENT);
+  /* ICU does not break before a lower-case word. */
+  g_assert_true (g_str_has_suffix (TEXT (s, 4), "in una situazione di pericolo. stato di guerra."));
+  /* Two sentences in one paragraph. */
+  int i = find_prefix (s, "La visita di Putin, la prima a Pyongyang");
+  g_assert_cmpint (i, >=, 0);
+  g_assert_cmpstr (TEXT (s, i + 1), ==,
+                   "Mercoledì Putin ha invitato Kim a fare un viaggio di ritorno a Mosca.");
+  g_assert_cmpuint (PARA (s, i), ==, PARA (s, i + 1));
+  g_assert_cmpuint (count_kind (s, DIP_SEGMENT_SENTENCE), ==, 26);
+}
+
+static void
+test_italian_abbreviations (void)
+{
+  g_autoptr (Segmented) s = segment_string (
+    "it", "Il Sig. Rossi e il Dott. Bianchi sono arrivati a Washington. Poi sono ripartiti per "
+          "Boston. Vedi l'art. 51 della Carta, a p. 3. Fine.");
+  g_assert_cmpuint (s->spans->len, ==, 4);
+  g_assert_cmpstr (TEXT (s, 0), ==,
+                   "Il Sig. Rossi e il Dott. Bianchi sono arrivati a Washington.");
+  g_assert_cmpstr (TEXT (s, 1), ==, "Poi sono ripartiti per Boston.");
+  g_assert_cmpstr (TEXT (s, 2), ==, "Vedi l'art. 51 della Carta, a p. 3.");
+  g_assert_cmpstr (TEXT (s, 3), ==, "Fine.");
+}
+
+static void
+test_english_abbreviations (void)
+{
+  g_autoptr (Segmented) s = segment_string (
+    "en-GB", "Dr. Smith met Mr. Jones at the U.S. military base. They talked. "
+             "He moved to the U.S. Then he left. The book by J. R. R. Tolkien sold well. "
+             "See p. 12 and No. 5, e.g. the table.");
+  g_assert_cmpuint (s->spans->len, ==, 6);
+  g_assert_cmpstr (TEXT (s, 0), ==, "Dr. Smith met Mr. Jones at the U.S. military base.");
+  g_assert_cmpstr (TEXT (s, 1), ==, "They talked.");
+  g_assert_cmpstr (TEXT (s, 2), ==, "He moved to the U.S.");
+  g_assert_cmpstr (TEXT (s, 3), ==, "Then he left.");
+  g_assert_cmpstr (TEXT (s, 4), ==, "The book by J. R. R. Tolkien sold well.");
+  g_assert_cmpstr (TEXT (s, 5), ==, "See p. 12 and No. 5, e.g. the table.");
+}
+
+static void
+test_wikipedia (void)
+{
+  g_autoptr (Segmented) s = segment_sample ("en", "001-wikipedia-en.txt");
+
+  g_assert_cmpuint (s->spans->len, ==, 66);
+  g_assert_cmpstr (TEXT (s, 0), ==, "Soviet-Lithuanian Treaty of 1920");
+  g_assert_cmpint (KIND (s, 0), ==, DIP_SEGMENT_HEADING);
+  g_assert_cmpstr (TEXT (s, 1), ==, "From Wikipedia, the free encyclopedia");
+  g_assert_cmpint (KIND (s, 1), ==, DIP_SEGMENT_NON_CONTENT);
+
+  /* "[edit] Background": the mark is non-content, the heading stays. */
+  int i = find_text (s, "Background");
+  g_assert_cmpint (i, >, 0);
+  g_assert_cmpint (KIND (s, i), ==, DIP_SEGMENT_HEADING);
+  g_assert_cmpstr (TEXT (s, i - 1), ==, "[edit]");
+  g_assert_cmpint (KIND (s, i - 1), ==, DIP_SEGMENT_NON_CONTENT);
+
+  /* A reference mark after the full stop is split off as non-content; one
+   * before it stays in the sentence. */
+  i = find_prefix (s, "Shimshon Rozenbaum");
+  g_assert_true (g_str_has_suffix (TEXT (s, i), "inhabited by Litvaks."));
+  g_assert_cmpstr (TEXT (s, i + 1), ==, "[2]");
+  g_assert_cmpint (KIND (s, i + 1), ==, DIP_SEGMENT_NON_CONTENT);
+  g_assert_cmpint (find_text (s, "Lithuanians perceived it as recognition of a de facto state[1]."),
+                   >=, 0);
+  i = find_prefix (s, "The treaty included a secret clause");
+  g_assert_cmpstr (TEXT (s, i + 1), ==, "[4]");
+  g_assert_true (g_str_has_prefix (TEXT (s, i + 2), "At the same time, the Lithuanian military"));
+
+  /* An initial does not end a sentence. */
+  g_assert_cmpint (find_prefix (s, "During the peace talks, M. Balinsky's census of 1857"), >=, 0);
+  g_assert_cmpuint (count_kind (s, DIP_SEGMENT_LIST_ITEM), ==, 7);
+  g_assert_cmpint (find_text (s, "7. ^ Łossowski, \"Litwa\", p. 86"), >=, 0);
+}
+
+static void
+test_mixed (void)
+{
+  g_autoptr (Segmented) s = segment_sample ("en", "002-mixed-ro-en.txt");
+  g_assert_cmpuint (s->spans->len, ==, 23);
+  g_assert_cmpuint (count_kind (s, DIP_SEGMENT_NON_CONTENT), ==, 2);
+  g_assert_cmpstr (TEXT (s, 1), ==, "- Advertisement -");
+  g_assert_true (g_str_has_prefix (TEXT (s, 0), "Ministerul Afacerilor Externe al Rusiei:"));
+}
+
+static void
+test_book (void)
+{
+  g_autoptr (Segmented) s = segment_sample ("en", "003-book-en.txt");
+
+  /* A regression guard: the count was checked by sampling, not by hand. */
+  g_assert_cmpuint (s->spans->len, ==, 11196);
+  g_assert_cmpuint (count_kind (s, DIP_SEGMENT_TABLE_ROW), ==, 106);
+  g_assert_cmpstr (TEXT (s, 0), ==, "SOVIET FOREIGN POLICY");
+  g_assert_cmpint (KIND (s, 0), ==, DIP_SEGMENT_HEADING);
+  /* Soft-wrapped lines and initials make one sentence. */
+  g_assert_cmpint (find_text (s, "The Russian edition was prepared for\npublication by A. V. GOREV,\n"
+                                 "V. K. SOBAKIN, S. L. TIKHVINSKY\nand I. N. ZEMSKOV."), >=, 0);
+  g_assert_cmpint (KIND (s, find_text (s, "1997.11.1.")), ==, DIP_SEGMENT_DATE);
+  g_assert_cmpint (KIND (s, find_text (s, "1917-1945")), ==, DIP_SEGMENT_HEADING);
+  /* A superscript footnote mark stays after its sentence, as non-content. */
+  int i = find_prefix (s, "The radical differences between the economic basis of socialism");
+  g_assert_cmpint (i, >, 0);
+  g_assert_cmpstr (TEXT (s, i - 1), ==, "¹");
+  g_assert_cmpint (KIND (s, i - 1), ==, DIP_SEGMENT_NON_CONTENT);
+}
+
+static void
+test_line_kinds (void)
+{
+  g_autoptr (Segmented) s = segment_string (
+    "en", "Sunday, July 14, 2024\n\n14 luglio 2024\n\n2024-07-14\n\n| a | b |\n|---|---|\n"
+          "| c | d |\n\n- first item\n- second item. It has two sentences.\n\n"
+          "Title of a section\nFirst sentence of the body. Second one.");
+  const struct { const char *text; DipSegmentKind kind; } expected[] = {
+    { "Sunday, July 14, 2024", DIP_SEGMENT_DATE },
+    { "14 luglio 2024", DIP_SEGMENT_DATE },
+    { "2024-07-14", DIP_SEGMENT_DATE },
+    { "| a | b |", DIP_SEGMENT_TABLE_ROW },
+    { "|---|---|", DIP_SEGMENT_NON_CONTENT },
+    { "| c | d |", DIP_SEGMENT_TABLE_ROW },
+    { "- first item", DIP_SEGMENT_LIST_ITEM },
+    { "- second item.", DIP_SEGMENT_LIST_ITEM },
+    { "It has two sentences.", DIP_SEGMENT_SENTENCE },
+    { "Title of a section", DIP_SEGMENT_HEADING },
+    { "First sentence of the body.", DIP_SEGMENT_SENTENCE },
+    { "Second one.", DIP_SEGMENT_SENTENCE },
+  };
+  g_assert_cmpuint (s->spans->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (TEXT (s, i), ==, expected[i].text);
+      g_assert_cmpint (KIND (s, i), ==, expected[i].kind);
+    }
+}
+
+static void
+test_paragraphs (void)
+{
+  const char text[] = "\n\n  first paragraph\nsame paragraph\n \t \nsecond\n\n\n  third  \n";
+  g_autoptr (GArray) p = dip_split_paragraphs (text, strlen (text));
+  g_assert_cmpuint (p->len, ==, 3);
+  DipParagraphSpan *first = &g_array_index (p, DipParagraphSpan, 0);
+  g_assert_cmpmem (text + first->start, first->end - first->start,
+                   "first paragraph\nsame paragraph", 30);
+  DipParagraphSpan *third = &g_array_index (p, DipParagraphSpan, 2);
+  g_assert_cmpmem (text + third->start, third->end - third->start, "third", 5);
+}
+
+static void
+test_presegmented (void)
+{
+  const char text[] = "  One line,  kept as is. Two sentences.\nSecond line\n\n\tThird, new paragraph\n";
+  g_autoptr (GArray) p = dip_split_paragraphs (text, strlen (text));
+  g_autoptr (GArray) lines = dip_split_lines (text, strlen (text), p);
+  g_assert_cmpuint (lines->len, ==, 3);
+  DipSegmentSpan *a = &g_array_index (lines, DipSegmentSpan, 0);
+  DipSegmentSpan *c = &g_array_index (lines, DipSegmentSpan, 2);
+  g_assert_cmpmem (text + a->start, a->end - a->start, "  One line,  kept as is. Two sentences.",
+                   39);
+  g_assert_cmpmem (text + c->start, c->end - c->start, "\tThird, new paragraph", 21);
+  g_assert_cmpuint (a->paragraph, ==, 0);
+  g_assert_cmpuint (c->paragraph, ==, 1);
+}
+
+static void
+test_unknown_language (void)
+{
+  /* No rule file for Swedish: ICU alone still segments. */
+  g_autoptr (Segmented) s = segment_string ("sv", "Det var en gång. En katt satt där.");
+  g_assert_cmpuint (s->spans->len, ==, 2);
+
+  g_autoptr (GError) error = NULL;
+  g_assert_null (dip_segmenter_new ("not a tag", &error));
+  g_assert_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segmenter/italian-news", test_italian_news);
+  g_test_add_func ("/segmenter/italian-abbreviations", test_italian_abbreviations);
+  g_test_add_func ("/segmenter/english-abbreviations", test_english_abbreviations);
+  g_test_add_func ("/segmenter/wikipedia", test_wikipedia);
+  g_test_add_func ("/segmenter/mixed", test_mixed);
+  g_test_add_func ("/segmenter/book", test_book);
+  g_test_add_func ("/segmenter/line-kinds", test_line_kinds);
+  g_test_add_func ("/segmenter/paragraphs", test_paragraphs);
+  g_test_add_func ("/segmenter/presegmented", test_presegmented);
+  g_test_add_func ("/segmenter/unknown-language", test_unknown_language);
+  return g_test_run ();
+}

@@ -1,0 +1,83 @@
+/* test-util.h — small helpers shared by the unit tests. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include <diptych/diptych.h>
+
+/* A fresh temporary directory, removed (with its files) by
+ * test_tmpdir_free. */
+typedef struct
+{
+  char *path;
+} TestTmpDir;
+
+static inline TestTmpDir *
+test_tmpdir_new (void)
+{
+  TestTmpDir *dir = g_new0 (TestTmpDir, 1);
+  g_autoptr (GError) error = NULL;
+  dir->path = g_dir_make_tmp ("diptych-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+test_tmpdir_free (TestTmpDir *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir->path, 0, NULL);
+  const char *name;
+  while (handle && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir->path, name, NULL);
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        g_rmdir (file);
+      else
+        g_unlink (file);
+    }
+  g_rmdir (dir->path);
+  g_free (dir->path);
+  g_free (dir);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestTmpDir, test_tmpdir_free)
+
+/* Writes `length` bytes (-1: a string) to DIR/NAME and returns the path. */
+static inline char *
+test_write_file (TestTmpDir *dir, const char *name, const char *data, gssize length)
+{
+  char *path = g_build_filename (dir->path, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Path of a file shipped in data/samples (DIP_SAMPLES is set by meson). */
+static inline char *
+test_sample_path (const char *name)
+{
+  const char *dir = g_getenv ("DIP_SAMPLES");
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static inline char *
+test_data_path (const char *name)
+{
+  const char *dir = g_getenv ("DIP_TEST_DATA");
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Asserts that `error` is DIP_ERROR/`code` and that its message mentions
+ * `needle` (a file name, a position). */
+#define test_assert_error(error, code, needle)                                    \
+  G_STMT_START                                                                   \
+  {                                                                              \
+    g_assert_error ((error), DIP_ERROR, (code));                                 \
+    if (strstr ((error)->message, (needle)) == NULL)                             \
+      g_error ("message “%s” does not mention “%s”", (error)->message, (needle)); \
+  }                                                                              \
+  G_STMT_END
