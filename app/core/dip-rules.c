@@ -144,6 +144,20 @@ add_date_words (DipLineRules *rules, GPtrArray *lines)
     }
 }
 
+static gboolean
+combine_non_content (DipLineRules *rules, GError **error)
+{
+  g_autoptr (GString) pattern = g_string_new (NULL);
+  for (guint i = 0; i < rules->non_content->len; i++)
+    g_string_append_printf (pattern, "%s(?:%s)", i ? "|" : "",
+                            g_regex_get_pattern (g_ptr_array_index (rules->non_content, i)));
+  if (pattern->len == 0)
+    g_string_append (pattern, "(?!)");
+  rules->non_content_any = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0,
+                                        error);
+  return rules->non_content_any != NULL;
+}
+
 static DipLineRules *
 load_line_rules (GError **error)
 {
@@ -160,7 +174,10 @@ load_line_rules (GError **error)
   for (guint i = 0; ok && i < lines->len; i++)
     ok = add_rule (rules, g_ptr_array_index (lines, i), error);
   if (ok)
-    add_date_words (rules, dates);
+    {
+      add_date_words (rules, dates);
+      ok = combine_non_content (rules, error);
+    }
 
   if (!ok)
     {
@@ -168,6 +185,7 @@ load_line_rules (GError **error)
       g_ptr_array_unref (rules->markers);
       g_ptr_array_unref (rules->trailing);
       g_hash_table_unref (rules->date_words);
+      g_clear_pointer (&rules->non_content_any, g_regex_unref);
       g_free (rules);
       return NULL;
     }

@@ -13,6 +13,7 @@ typedef struct
 typedef struct
 {
   GPtrArray  *non_content;     /* GRegex*, whole trimmed lines */
+  GRegex     *non_content_any;  /* the same rules as one alternation: one match per line */
   GPtrArray  *markers;         /* GRegex*, leading marks split off a line */
   GPtrArray  *trailing;        /* GRegex*, marks after a segment's final punctuation */
   GHashTable *date_words;      /* lower-case words that make up date lines */

@@ -77,6 +77,11 @@ is_ordinal_or_number (const char *word)
 static gboolean
 is_date_line (const DipLineRules *rules, const char *line)
 {
+  /* Cheap checks first: this runs on every line of a book. */
+  gsize length = strlen (line);
+  if (length > 80 || strpbrk (line, "0123456789") == NULL)
+    return FALSE;
+
   g_autofree char *folded = g_utf8_casefold (line, -1);
   g_auto (GStrv) words = g_strsplit_set (folded, " ,./-:", -1);
   guint n_words = 0, n_numbers = 0, n_date_words = 0;
@@ -115,7 +120,7 @@ is_capitals_line (const char *line)
 static LineClass
 classify (const DipLineRules *rules, const char *line)
 {
-  if (matches_any (rules->non_content, line, NULL))
+  if (g_regex_match (rules->non_content_any, line, 0, NULL))
     return LINE_NON_CONTENT;
   if (line[0] == '|')
     return LINE_TABLE_ROW;

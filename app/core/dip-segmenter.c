@@ -344,6 +344,15 @@ emit_with_trailing_marks (DipSegmenter *self, GArray *out, const char *text, gsi
   if (end <= start)
     return;
 
+  /* Every trailing mark ends in "]" or a superscript digit; most segments
+   * end otherwise and need no regex. */
+  gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text + start, text + end));
+  if (last != ']' && !is_superscript_digit (last))
+    {
+      append_span (out, start, end, paragraph, kind);
+      return;
+    }
+
   g_autofree char *segment = g_strndup (text + start, end - start);
   for (guint i = 0; i < self->rules->trailing->len; i++)
     {
