@@ -104,3 +104,25 @@ dip_cli_write_stdout (const GString *out, GError **error)
     }
   return TRUE;
 }
+
+gboolean
+dip_cli_parse_format (const char *format, gboolean *out_json)
+{
+  *out_json = format != NULL && g_str_equal (format, "json");
+  if (format == NULL || *out_json || g_str_equal (format, "tsv"))
+    return TRUE;
+  dip_cli_usage ("unknown format “%s”: use tsv or json", format);
+  return FALSE;
+}
+
+gboolean
+dip_cli_print_list (GPtrArray *items, gboolean json, DipCliAppendFunc append_tsv,
+                    DipCliAppendFunc append_json, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (json ? "[" : "");
+  for (guint i = 0; i < items->len; i++)
+    (json ? append_json : append_tsv) (out, g_ptr_array_index (items, i), i == 0);
+  if (json)
+    g_string_append (out, items->len ? "\n]\n" : "]\n");
+  return dip_cli_write_stdout (out, error);
+}

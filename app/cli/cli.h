@@ -41,6 +41,20 @@ void        dip_cli_json_string (GString *out, const char *text);
  * stays on one TSV line. */
 void        dip_cli_tsv_field (GString *out, const char *text);
 
+/* Parses --format: NULL or "tsv" gives FALSE in *out_json, "json" TRUE;
+ * anything else is a usage error (FALSE returned, message printed). */
+gboolean    dip_cli_parse_format (const char *format, gboolean *out_json);
+
+typedef void (*DipCliAppendFunc) (GString *out, gconstpointer item, gboolean first);
+
+/* Prints `items` as TSV lines (append_tsv per item) or as one JSON array
+ * (append_json per item, which writes one object). */
+gboolean    dip_cli_print_list (GPtrArray        *items,
+                                gboolean          json,
+                                DipCliAppendFunc  append_tsv,
+                                DipCliAppendFunc  append_json,
+                                GError          **error);
+
 /* Writes the whole string to standard output; FALSE on a write error
  * (a full disk or closed pipe must not pass silently). */
 gboolean    dip_cli_write_stdout (const GString *out, GError **error);

@@ -6,8 +6,10 @@
 #include "cli.h"
 
 static void
-append_tsv (GString *out, const DipDocumentInfo *info)
+append_tsv (GString *out, gconstpointer item, gboolean first)
 {
+  const DipDocumentInfo *info = item;
+
   g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%u\t", info->id,
                           dip_side_to_string (info->side), info->lang, info->n_paragraphs,
                           info->n_segments);
@@ -16,8 +18,10 @@ append_tsv (GString *out, const DipDocumentInfo *info)
 }
 
 static void
-append_json (GString *out, const DipDocumentInfo *info, gboolean first)
+append_json (GString *out, gconstpointer item, gboolean first)
 {
+  const DipDocumentInfo *info = item;
+
   g_string_append_printf (out, "%s\n  {\"id\": %" G_GINT64_FORMAT ", \"side\": \"%s\", \"lang\": ",
                           first ? "" : ",", info->id, dip_side_to_string (info->side));
   dip_cli_json_string (out, info->lang);
@@ -42,9 +46,9 @@ dip_cmd_documents (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!dip_cli_parse (context, &argc, &argv, 1))
     return DIP_EXIT_USAGE;
-  gboolean json = format != NULL && g_str_equal (format, "json");
-  if (format != NULL && !json && !g_str_equal (format, "tsv"))
-    return dip_cli_usage ("unknown format “%s”: use tsv or json", format);
+  gboolean json;
+  if (!dip_cli_parse_format (format, &json))
+    return DIP_EXIT_USAGE;
 
   g_autoptr (GError) error = NULL;
   g_autoptr (DipProject) project = dip_project_open (argv[1], &error);
@@ -54,15 +58,7 @@ dip_cmd_documents (int argc, char **argv)
   if (documents == NULL)
     return dip_cli_fail (error);
 
-  g_autoptr (GString) out = g_string_new (json ? "[" : "");
-  for (guint i = 0; i < documents->len; i++)
-    if (json)
-      append_json (out, g_ptr_array_index (documents, i), i == 0);
-    else
-      append_tsv (out, g_ptr_array_index (documents, i));
-  if (json)
-    g_string_append (out, "\n]\n");
-  if (!dip_cli_write_stdout (out, &error))
+  if (!dip_cli_print_list (documents, json, append_tsv, append_json, &error))
     return dip_cli_fail (error);
   return DIP_EXIT_OK;
 }

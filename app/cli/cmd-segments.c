@@ -10,8 +10,10 @@
 #include "cli.h"
 
 static void
-append_tsv (GString *out, const DipSegment *s)
+append_tsv (GString *out, gconstpointer item, gboolean first)
 {
+  const DipSegment *s = item;
+
   g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%u\t%s\t%s\t", s->id, s->paragraph,
                           s->lang, dip_segment_kind_to_string (s->kind));
   dip_cli_tsv_field (out, s->text);
@@ -19,8 +21,10 @@ append_tsv (GString *out, const DipSegment *s)
 }
 
 static void
-append_json (GString *out, const DipSegment *s, gboolean first)
+append_json (GString *out, gconstpointer item, gboolean first)
 {
+  const DipSegment *s = item;
+
   g_string_append_printf (out,
                           "%s\n  {\"id\": %" G_GINT64_FORMAT ", \"position\": %u, "
                           "\"paragraph\": %u, \"lang\": ",
@@ -55,9 +59,9 @@ dip_cmd_segments (int argc, char **argv)
   DipSide side = DIP_SIDE_SOURCE;
   if (document == 0 && !dip_cli_parse_side (side_name, &side))
     return dip_cli_usage ("segments needs --side source|target or --document ID");
-  gboolean json = format != NULL && g_str_equal (format, "json");
-  if (format != NULL && !json && !g_str_equal (format, "tsv"))
-    return dip_cli_usage ("unknown format “%s”: use tsv or json", format);
+  gboolean json;
+  if (!dip_cli_parse_format (format, &json))
+    return DIP_EXIT_USAGE;
 
   g_autoptr (GError) error = NULL;
   g_autoptr (DipProject) project = dip_project_open (argv[1], &error);
@@ -81,15 +85,7 @@ dip_cmd_segments (int argc, char **argv)
   if (segments == NULL)
     return dip_cli_fail (error);
 
-  g_autoptr (GString) out = g_string_new (json ? "[" : "");
-  for (guint i = 0; i < segments->len; i++)
-    if (json)
-      append_json (out, g_ptr_array_index (segments, i), i == 0);
-    else
-      append_tsv (out, g_ptr_array_index (segments, i));
-  if (json)
-    g_string_append (out, segments->len ? "\n]\n" : "]\n");
-  if (!dip_cli_write_stdout (out, &error))
+  if (!dip_cli_print_list (segments, json, append_tsv, append_json, &error))
     return dip_cli_fail (error);
   return DIP_EXIT_OK;
 }

@@ -54,6 +54,16 @@ dip_project_get_store (DipProject *self)
   return self->store;
 }
 
+static DipProject *
+project_new_take (DipStore *store, char *source_lang, char *target_lang)
+{
+  DipProject *self = g_object_new (DIP_TYPE_PROJECT, NULL);
+  self->store = store;
+  self->source_lang = source_lang;
+  self->target_lang = target_lang;
+  return self;
+}
+
 static gboolean
 write_setting (DipStore *store, const char *key, const char *value, GError **error)
 {
@@ -112,15 +122,12 @@ dip_project_create (const char *path, const char *source_lang, const char *targe
     {
       dip_store_rollback (store);
       g_clear_pointer (&store, dip_store_free);
-      g_unlink (path);
+      dip_store_remove_files (path);
       return NULL;
     }
 
-  DipProject *self = g_object_new (DIP_TYPE_PROJECT, NULL);
-  self->store = g_steal_pointer (&store);
-  self->source_lang = g_steal_pointer (&src);
-  self->target_lang = g_steal_pointer (&tgt);
-  return self;
+  return project_new_take (g_steal_pointer (&store), g_steal_pointer (&src),
+                           g_steal_pointer (&tgt));
 }
 
 DipProject *
@@ -137,11 +144,8 @@ dip_project_open (const char *path, GError **error)
   if (tgt == NULL)
     return NULL;
 
-  DipProject *self = g_object_new (DIP_TYPE_PROJECT, NULL);
-  self->store = g_steal_pointer (&store);
-  self->source_lang = g_steal_pointer (&src);
-  self->target_lang = g_steal_pointer (&tgt);
-  return self;
+  return project_new_take (g_steal_pointer (&store), g_steal_pointer (&src),
+                           g_steal_pointer (&tgt));
 }
 
 const char *

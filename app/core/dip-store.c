@@ -256,8 +256,8 @@ configure (DipStore *store, GError **error)
          && dip_store_exec (store, "PRAGMA synchronous = NORMAL", error);
 }
 
-static void
-remove_files (const char *path)
+void
+dip_store_remove_files (const char *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -301,7 +301,7 @@ dip_store_create_at_version (const char *path, int version, GError **error)
       || !apply_migrations (store, 0, version, error))
     {
       g_clear_pointer (&store, dip_store_free);
-      remove_files (path);
+      dip_store_remove_files (path);
       return NULL;
     }
   return g_steal_pointer (&store);

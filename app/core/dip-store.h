@@ -24,6 +24,10 @@ DipStore     *dip_store_create_at_version (const char *path, int version, GError
 
 void          dip_store_free (DipStore *store);
 
+/* Deletes a project file with its -wal, -shm and -journal companions (used
+ * to leave nothing behind when creating a project fails). */
+void          dip_store_remove_files (const char *path);
+
 sqlite3      *dip_store_get_db (DipStore *store);
 const char   *dip_store_get_path (DipStore *store);
 
