@@ -199,9 +199,10 @@ dip_line_rules_get (GError **error)
 {
   static DipLineRules *rules;
   static GMutex lock;
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
 
+  g_mutex_lock (&lock);
   if (rules == NULL)
     rules = load_line_rules (error);
+  g_mutex_unlock (&lock);
   return rules;
 }

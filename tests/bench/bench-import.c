@@ -74,6 +74,7 @@ time_segmenter (const DipText *text, guint repeat)
       g_autoptr (GArray) spans = dip_segmenter_split (segmenter, text->text, text->length,
                                                       paragraphs, &error);
       g_assert_no_error (error);
+      g_assert_cmpuint (spans->len, >, 0);
     }
   return (g_get_monotonic_time () - start) / 1e6;
 }
