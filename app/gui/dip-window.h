@@ -1,0 +1,30 @@
+/* dip-window.h — the main window: one project. */
+#pragma once
+
+#include <adwaita.h>
+#include <diptych/diptych.h>
+
+G_BEGIN_DECLS
+
+#define DIP_TYPE_WINDOW (dip_window_get_type ())
+G_DECLARE_FINAL_TYPE (DipWindow, dip_window, DIP, WINDOW, AdwApplicationWindow)
+
+DipWindow  *dip_window_new           (GtkApplication *app);
+
+/* Opens the project at `path` and shows it. On failure the window keeps
+ * what it showed before and `error` says why. */
+gboolean    dip_window_load_project  (DipWindow   *self,
+                                      const char  *path,
+                                      GError     **error);
+
+/* Like dip_window_load_project() but reports a failure in a dialog. */
+void        dip_window_open_file     (DipWindow *self,
+                                      GFile     *file);
+
+/* The open project, or NULL. */
+DipProject *dip_window_get_project   (DipWindow *self);
+
+/* The documents of the open project: a model of DipDocumentItem. */
+GListModel *dip_window_get_documents (DipWindow *self);
+
+G_END_DECLS
