@@ -15,7 +15,7 @@ dip_cli_parse (GOptionContext *context, int *argc, char ***argv, int n_args)
       dip_cli_usage ("%s", error->message);
       return FALSE;
     }
-  if (*argc - 1 != n_args)
+  if (n_args >= 0 && *argc - 1 != n_args)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
       g_printerr ("diptych-cli: expected %d argument%s, got %d\n%s", n_args,

@@ -21,7 +21,7 @@ typedef struct
 } DipCommand;
 
 /* Parses options and checks that exactly `n_args` positional arguments
- * remain (argv[0] is the command name). On a usage error prints it and
+ * remain (argv[0] is the command name; -1: any number, the caller checks). On a usage error prints it and
  * returns FALSE; the caller exits with DIP_EXIT_USAGE. */
 gboolean    dip_cli_parse (GOptionContext *context, int *argc, char ***argv, int n_args);
 
@@ -63,3 +63,6 @@ int dip_cmd_new (int argc, char **argv);
 int dip_cmd_import (int argc, char **argv);
 int dip_cmd_segments (int argc, char **argv);
 int dip_cmd_documents (int argc, char **argv);
+int dip_cmd_align (int argc, char **argv);
+int dip_cmd_pairs (int argc, char **argv);
+int dip_cmd_eval (int argc, char **argv);

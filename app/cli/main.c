@@ -16,6 +16,9 @@ static const DipCommand commands[] = {
   { "import", dip_cmd_import, "Import a text: import FILE.diptych --side source|target TEXT" },
   { "documents", dip_cmd_documents, "List the documents of a project" },
   { "segments", dip_cmd_segments, "List segments: segments FILE.diptych --side source|target" },
+  { "align", dip_cmd_align, "Align a project, or two files: align FILE.diptych | --src A --tgt B" },
+  { "pairs", dip_cmd_pairs, "List aligned pairs: pairs FILE.diptych [--format tsv|json]" },
+  { "eval", dip_cmd_eval, "Score alignments against a gold standard: eval GOLD TEST…" },
 };
 
 static void

@@ -13,4 +13,7 @@
 #include <diptych/dip-langid.h>
 #include <diptych/dip-project.h>
 #include <diptych/dip-import.h>
+#include <diptych/dip-dictionary.h>
+#include <diptych/dip-aligner.h>
+#include <diptych/dip-align-eval.h>
 #undef DIPTYCH_INSIDE

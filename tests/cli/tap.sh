@@ -13,7 +13,8 @@ tap_not_ok () {
   tap_failed=$((tap_failed + 1))
   echo "not ok $tap_count - $1"
   shift
-  for line in "$@"; do echo "# $line"; done
+  # Every line of the details is a TAP comment, even inside one argument.
+  for detail in "$@"; do printf '%s\n' "$detail" | sed 's/^/# /'; done
 }
 
 # expect_success NAME COMMAND…: the command exits 0.

@@ -1,0 +1,425 @@
+/* dip-align-dp.c — the aligner's dynamic program, in a band.
+ *
+ * Rows are source positions 0..n, columns target positions 0..m; a path
+ * from (0,0) to (n,m) made of steps (a,b) is an alignment whose beads take
+ * a source and b target units. Each row keeps only the columns [lo, hi] of
+ * its band, so memory is the band's area: linear in n + m when the band
+ * follows a coarse path (Vecalign and Bleualign do the same). The coarse
+ * path comes from aligning blocks of units, recursively, until the table
+ * is small enough to fill whole.
+ */
+#include "dip-config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dip-align-private.h"
+
+/* A table up to this many cells is filled whole. */
+#define FULL_TABLE_CELLS (3u * 1000u * 1000u)
+/* The coarse pass aligns blocks; this many blocks a side at most. */
+#define COARSE_UNITS 1200u
+/* How far the fine band reaches beyond the projected coarse path. */
+#define BAND_MARGIN 12u
+
+typedef struct
+{
+  guint8 a, b;
+} Shape;
+
+/* Bead shapes, most common first. 2-2 and 2-3 occur in real translations
+   (two sentences re-split in another place); a summary needs up to 4-1. */
+static const Shape shapes[] = {
+  { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 },
+  { 3, 1 }, { 1, 3 }, { 2, 3 }, { 3, 2 }, { 4, 1 }, { 1, 4 },
+};
+
+double
+dip_align_shape_log_prior (guint a, guint b)
+{
+  /* Gale and Church's (1993) bead frequencies, with the rarer shapes they
+     did not allow given a small share each. */
+  if (a == 1 && b == 1)
+    return log (0.89);
+  if (a == 0 || b == 0)
+    return log (0.0099 / 2);
+  if (a + b == 3)
+    return log (0.089 / 2);
+  if (a == 2 && b == 2)
+    return log (0.011);
+  if (a + b == 4)
+    return log (0.004);
+  return log (0.002);
+}
+
+typedef struct
+{
+  const DipAlignUnits  *src;
+  const DipAlignUnits  *tgt;
+  const DipAlignParams *params;
+  guint                 n, m;
+  guint                *lo, *hi;       /* n + 1 */
+  gsize                *row_offset;    /* n + 2 */
+  float                *score;
+  guint8               *back;
+  guint16              *pair;          /* cached pair matches, 0xFFFF unknown */
+  guint32              *stamp;
+  guint32               stamp_id;
+  gsize                 stamp_size;
+  double                shape_lp[G_N_ELEMENTS (shapes)];
+} Table;
+
+static inline gboolean
+in_band (const Table *t, guint i, guint j)
+{
+  return i <= t->n && j >= t->lo[i] && j <= t->hi[i];
+}
+
+static inline gsize
+cell (const Table *t, guint i, guint j)
+{
+  return t->row_offset[i] + (j - t->lo[i]);
+}
+
+/* Words of unit i of `a` with a key that unit j of `b` has. */
+static guint
+matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
+{
+  const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
+  const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
+  const guint32 *bk = &g_array_index (b->key, guint32, 0);
+  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
+  guint k = b->key_start[j], k_end = b->key_start[j + 1];
+  guint count = 0;
+
+  if (e == e_end || k == k_end)
+    return 0;
+  if (++t->stamp_id == 0)
+    {
+      memset (t->stamp, 0, t->stamp_size * sizeof (guint32));
+      t->stamp_id = 1;
+    }
+  while (e < e_end && k < k_end)
+    {
+      if (ek[e] < bk[k])
+        e++;
+      else if (ek[e] > bk[k])
+        k++;
+      else
+        {
+          guint32 w = ew[e];
+          if (w < t->stamp_size && t->stamp[w] != t->stamp_id)
+            {
+              t->stamp[w] = t->stamp_id;
+              count++;
+            }
+          e++;
+        }
+    }
+  return count;
+}
+
+/* Matches between source unit i and target unit j: the low byte counts
+   words of i found in j, the high byte words of j found in i. */
+static guint
+pair_matches (Table *t, guint i, guint j)
+{
+  guint16 *slot = in_band (t, i + 1, j + 1) ? &t->pair[cell (t, i + 1, j + 1)] : NULL;
+
+  if (slot != NULL && *slot != 0xFFFF)
+    return *slot;
+  guint forward = MIN (254, matched_words (t, t->src, i, t->tgt, j));
+  guint backward = MIN (255, matched_words (t, t->tgt, j, t->src, i));
+  guint value = forward | (backward << 8);
+  if (slot != NULL)
+    *slot = value;
+  return value;
+}
+
+static inline gboolean
+crosses_paragraph (const DipAlignUnits *u, guint start, guint count)
+{
+  return u->paragraph != NULL && count > 1 && u->paragraph[start] != u->paragraph[start + count - 1];
+}
+
+/* The score of the bead (a, b) that ends at (i, j). */
+static double
+bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_length_lp)
+{
+  guint a = shapes[s].a, b = shapes[s].b;
+  const DipAlignParams *p = t->params;
+
+  *out_sim = 0;
+  *out_length_lp = 0;
+  if (a == 0 || b == 0)
+    return t->shape_lp[s];
+
+  double ls = 0, lt = 0;
+  guint words = 0, matches = 0, orphans = 0;
+  for (guint x = i - a; x < i; x++)
+    {
+      ls += t->src->chars[x];
+      words += t->src->n_words[x];
+    }
+  for (guint y = j - b; y < j; y++)
+    {
+      lt += t->tgt->chars[y];
+      words += t->tgt->n_words[y];
+    }
+  /* A word counts once however many sentences on the other side have it. */
+  guint column[4] = { 0 };
+  for (guint x = i - a; x < i; x++)
+    {
+      guint row = 0;
+      for (guint y = j - b; y < j; y++)
+        {
+          guint value = pair_matches (t, x, y);
+          row += value & 0xFF;
+          column[y - (j - b)] += value >> 8;
+        }
+      matches += MIN (row, t->src->n_words[x]);
+      if (row == 0 && (a + b > 2 || t->src->n_words[x] >= 3))
+        orphans++;
+    }
+  for (guint y = j - b; y < j; y++)
+    {
+      matches += MIN (column[y - (j - b)], t->tgt->n_words[y]);
+      if (column[y - (j - b)] == 0 && (a + b > 2 || t->tgt->n_words[y] >= 3))
+        orphans++;
+    }
+
+  /* Gale–Church: the target length is normal around c·ls with variance
+     s²·ls; here over the mean of both lengths, so that it is symmetric. */
+  double mean = (ls + lt / p->length_ratio) / 2;
+  double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
+  double length_lp = log (MAX (erfc (fabs (delta) / G_SQRT2), 1e-10));
+  double sim = words > 0 ? MIN (1.0, (double) matches / words) : 0;
+
+  double score = t->shape_lp[s] + length_lp + p->lexical_weight * (a + b) * (sim - p->chance_similarity);
+  /* A sentence that shares no word with the other side of its bead, though
+     it has words to share, is more likely an insertion or omission of its
+     own (a caption, a note) than a translation. */
+  score -= (a + b > 2 ? p->merge_orphan_penalty : p->orphan_penalty) * orphans;
+  if (crosses_paragraph (t->src, i - a, a) || crosses_paragraph (t->tgt, j - b, b))
+    score -= p->paragraph_penalty;
+  *out_sim = sim;
+  *out_length_lp = length_lp;
+  return score;
+}
+
+static gboolean
+fill (Table *t, GCancellable *cancellable)
+{
+  for (guint i = 0; i <= t->n; i++)
+    {
+      if ((i & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      for (guint j = t->lo[i]; j <= t->hi[i]; j++)
+        {
+          gsize here = cell (t, i, j);
+          if (i == 0 && j == 0)
+            {
+              t->score[here] = 0;
+              t->back[here] = 0xFF;
+              continue;
+            }
+          double best = -INFINITY;
+          guint8 best_shape = 0xFF;
+          for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+            {
+              guint a = shapes[s].a, b = shapes[s].b;
+              if (a > i || b > j || !in_band (t, i - a, j - b))
+                continue;
+              float before = t->score[cell (t, i - a, j - b)];
+              if (before == -INFINITY)
+                continue;
+              double sim, length_lp;
+              double total = before + bead_score (t, i, j, s, &sim, &length_lp);
+              if (total > best)
+                {
+                  best = total;
+                  best_shape = s;
+                }
+            }
+          t->score[here] = best;
+          t->back[here] = best_shape;
+        }
+    }
+  return TRUE;
+}
+
+static GArray *
+trace (Table *t)
+{
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (DipPathBead));
+  guint i = t->n, j = t->m;
+
+  while (i > 0 || j > 0)
+    {
+      guint s = t->back[cell (t, i, j)];
+      g_assert (s < G_N_ELEMENTS (shapes));
+      DipPathBead bead = { 0 };
+      bead.score = bead_score (t, i, j, s, &bead.sim, &bead.length_lp);
+      bead.src_count = shapes[s].a;
+      bead.tgt_count = shapes[s].b;
+      bead.src_start = i - bead.src_count;
+      bead.tgt_start = j - bead.tgt_count;
+      g_array_append_val (path, bead);
+      i -= shapes[s].a;
+      j -= shapes[s].b;
+    }
+  /* reverse */
+  for (guint x = 0, y = path->len ? path->len - 1 : 0; x < y; x++, y--)
+    {
+      DipPathBead tmp = g_array_index (path, DipPathBead, x);
+      g_array_index (path, DipPathBead, x) = g_array_index (path, DipPathBead, y);
+      g_array_index (path, DipPathBead, y) = tmp;
+    }
+  return path;
+}
+
+static guint
+max_words (const DipAlignUnits *u)
+{
+  guint most = 0;
+
+  for (guint i = 0; i < u->n; i++)
+    most = MAX (most, u->n_words[i]);
+  return most;
+}
+
+static GArray *
+solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlignParams *params,
+               guint *lo, guint *hi, GCancellable *cancellable)
+{
+  Table t = { 0 };
+
+  t.src = src;
+  t.tgt = tgt;
+  t.params = params;
+  t.n = src->n;
+  t.m = tgt->n;
+  t.lo = lo;
+  t.hi = hi;
+  t.row_offset = g_new (gsize, t.n + 2);
+  t.row_offset[0] = 0;
+  for (guint i = 0; i <= t.n; i++)
+    t.row_offset[i + 1] = t.row_offset[i] + (hi[i] - lo[i] + 1);
+  gsize cells = t.row_offset[t.n + 1];
+  t.score = g_new (float, cells);
+  t.back = g_new (guint8, cells);
+  t.pair = g_new (guint16, cells);
+  memset (t.pair, 0xFF, cells * sizeof (guint16));
+  t.stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
+  t.stamp = g_new0 (guint32, t.stamp_size);
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    t.shape_lp[s] = dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
+
+  GArray *path = NULL;
+  if (fill (&t, cancellable))
+    path = trace (&t);
+
+  g_free (t.row_offset);
+  g_free (t.score);
+  g_free (t.back);
+  g_free (t.pair);
+  g_free (t.stamp);
+  return path;
+}
+
+/* Makes the band [lo, hi] a valid one: every row non-empty, both ends
+   non-decreasing, consecutive rows overlapping, corners included. */
+static void
+repair_band (guint *lo, guint *hi, guint n, guint m)
+{
+  lo[0] = 0;
+  hi[n] = m;
+  for (guint i = 1; i <= n; i++)
+    lo[i] = MAX (lo[i], lo[i - 1]);
+  for (guint i = n; i-- > 0;)
+    hi[i] = MIN (hi[i], hi[i + 1]);
+  for (guint i = 0; i <= n; i++)
+    {
+      lo[i] = MIN (lo[i], m);
+      if (hi[i] < lo[i])
+        hi[i] = lo[i];
+    }
+  for (guint i = 1; i <= n; i++)
+    if (lo[i] > hi[i - 1])
+      hi[i - 1] = lo[i];
+  for (guint i = n; i-- > 0;)
+    hi[i] = MIN (hi[i], hi[i + 1]);
+}
+
+/* The band around a path given in coarse units of `factor` fine units,
+   widened by `margin` fine units on every side. */
+static void
+band_from_path (const GArray *path, guint factor, guint margin, guint n, guint m, guint *lo,
+                guint *hi)
+{
+  for (guint i = 0; i <= n; i++)
+    {
+      lo[i] = G_MAXUINT;
+      hi[i] = 0;
+    }
+  for (guint p = 0; p < path->len; p++)
+    {
+      const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+      guint i0 = MIN (bead->src_start * factor, n);
+      guint i1 = MIN ((bead->src_start + bead->src_count) * factor, n);
+      guint j0 = MIN (bead->tgt_start * factor, m);
+      guint j1 = MIN ((bead->tgt_start + bead->tgt_count) * factor, m);
+      guint r0 = i0 > margin ? i0 - margin : 0;
+      guint r1 = MIN (i1 + margin, n);
+      guint c0 = j0 > margin ? j0 - margin : 0;
+      guint c1 = MIN (j1 + margin, m);
+      for (guint i = r0; i <= r1; i++)
+        {
+          lo[i] = MIN (lo[i], c0);
+          hi[i] = MAX (hi[i], c1);
+        }
+    }
+  for (guint i = 0; i <= n; i++)
+    if (lo[i] == G_MAXUINT)
+      {
+        lo[i] = 0;
+        hi[i] = m;
+      }
+  repair_band (lo, hi, n, m);
+}
+
+GArray *
+dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlignParams *params,
+                 const GArray *guide, GCancellable *cancellable)
+{
+  guint n = src->n, m = tgt->n;
+  g_autofree guint *lo = g_new (guint, n + 1);
+  g_autofree guint *hi = g_new (guint, n + 1);
+
+  if (guide != NULL)
+    band_from_path (guide, 1, BAND_MARGIN, n, m, lo, hi);
+  else if ((guint64) (n + 1) * (m + 1) <= FULL_TABLE_CELLS)
+    for (guint i = 0; i <= n; i++)
+      {
+        lo[i] = 0;
+        hi[i] = m;
+      }
+  else
+    {
+      guint factor = (MAX (n, m) + COARSE_UNITS - 1) / COARSE_UNITS;
+      factor = MAX (factor, 2);
+      DipAlignUnits *coarse_src = dip_align_units_blocks (src, factor);
+      DipAlignUnits *coarse_tgt = dip_align_units_blocks (tgt, factor);
+      /* Blocks cross paragraphs by design. */
+      g_clear_pointer (&coarse_src->paragraph, g_free);
+      g_clear_pointer (&coarse_tgt->paragraph, g_free);
+      g_autoptr (GArray) coarse = dip_align_solve (coarse_src, coarse_tgt, params, NULL,
+                                                   cancellable);
+      dip_align_units_free (coarse_src);
+      dip_align_units_free (coarse_tgt);
+      if (coarse == NULL)
+        return NULL;
+      band_from_path (coarse, factor, BAND_MARGIN, n, m, lo, hi);
+    }
+  return solve_in_band (src, tgt, params, lo, hi, cancellable);
+}

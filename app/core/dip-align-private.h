@@ -1,0 +1,70 @@
+/* dip-align-private.h — the aligner's inner pieces: units with their
+ * matching keys, the banded dynamic program and the scoring parameters. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A sequence of units to align: sentences, or blocks of sentences in the
+ * coarse pass. Each unit has a length in characters, a number of content
+ * words, and its keys as (key, word) entries sorted by key. */
+typedef struct
+{
+  guint    n;
+  guint   *chars;
+  guint   *n_words;
+  guint   *paragraph;     /* NULL when the side has no paragraphs */
+  guint   *entry_start;   /* n + 1 */
+  GArray  *entry_key;     /* guint32 */
+  GArray  *entry_word;    /* guint32: index of the word within its unit */
+  guint   *key_start;     /* n + 1 */
+  GArray  *key;           /* guint32, unique per unit, sorted */
+} DipAlignUnits;
+
+void           dip_align_units_free   (DipAlignUnits *units);
+
+/* Builds units from per-unit arrays of (key, word) entries. Takes the
+   arrays' contents; `chars` and `n_words` are copied. */
+DipAlignUnits *dip_align_units_new    (guint         n,
+                                       const guint  *chars,
+                                       const guint  *n_words,
+                                       const guint  *paragraph,
+                                       GPtrArray    *entries);
+
+/* Units made of `factor` consecutive units each. */
+DipAlignUnits *dip_align_units_blocks (const DipAlignUnits *units,
+                                       guint                factor);
+
+typedef struct
+{
+  double length_ratio;      /* expected target chars per source char */
+  double length_variance;   /* Gale–Church s² */
+  double lexical_weight;
+  double chance_similarity; /* what unrelated sentences share */
+  double orphan_penalty;        /* per unmatched sentence of a 1-1 bead */
+  double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
+  double paragraph_penalty;
+} DipAlignParams;
+
+/* One bead of a path, in unit positions. */
+typedef struct
+{
+  guint src_start, src_count, tgt_start, tgt_count;
+  double sim;        /* lexical similarity in [0,1] */
+  double length_lp;  /* Gale–Church log probability */
+  double score;
+} DipPathBead;
+
+/* Aligns the units end to end. Uses a full table when it is small and a
+   band around a coarse path otherwise; `guide` (nullable, an earlier path
+   over the same units) replaces the coarse pass. Array of DipPathBead. */
+GArray        *dip_align_solve        (const DipAlignUnits  *source,
+                                       const DipAlignUnits  *target,
+                                       const DipAlignParams *params,
+                                       const GArray         *guide,
+                                       GCancellable         *cancellable);
+
+double         dip_align_shape_log_prior (guint a, guint b);
+
+G_END_DECLS

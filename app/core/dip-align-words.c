@@ -1,0 +1,308 @@
+/* dip-align-words.c — words as the aligner sees them.
+ *
+ * Every distinct surface form becomes a type, analysed once: ICU folds its
+ * case and transliterates it to lower-case ASCII ("Zürich" → "zurich",
+ * "Москва" → "moskva"), so that names and cognates meet across languages
+ * and scripts. Keys are small integers interned from strings with a prefix
+ * that says what they are:
+ *   "=word"    the folded word itself (also what dictionary entries point to)
+ *   "#1234"    the digits of a number, whatever its separators
+ *   "~abcde"   the first letters of its ASCII form, for cognates
+ */
+#include "dip-config.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utrans.h>
+
+#include <diptych/dip-error.h>
+
+#include "dip-align-words.h"
+
+/* Cognates share this many leading ASCII letters ("Expedition" and
+   "expédition", "Tourismus" and "tourisme"). Five keeps chance matches of
+   short stems rare. */
+#define COGNATE_PREFIX 5
+
+typedef struct
+{
+  guint32  identity_key;
+  guint32  number_key;      /* 0 if not a number */
+  guint32  cognate_key;     /* 0 if too short */
+  guint    n_chars;
+  gboolean content;
+} WordType;
+
+struct _DipWordTable
+{
+  GHashTable      *types;     /* surface string → type + 1 */
+  GPtrArray       *folded;    /* type → folded string */
+  GArray          *info;      /* type → WordType */
+  GHashTable      *keys;      /* key string → key id */
+  GStringChunk    *strings;
+  UBreakIterator  *words;
+  UTransliterator *to_ascii;
+};
+
+void
+dip_word_table_free (DipWordTable *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->types);
+  g_ptr_array_unref (self->folded);
+  g_array_unref (self->info);
+  g_hash_table_unref (self->keys);
+  g_string_chunk_free (self->strings);
+  if (self->words != NULL)
+    ubrk_close (self->words);
+  if (self->to_ascii != NULL)
+    utrans_close (self->to_ascii);
+  g_free (self);
+}
+
+DipWordTable *
+dip_word_table_new (GError **error)
+{
+  g_autoptr (DipWordTable) self = g_new0 (DipWordTable, 1);
+  UErrorCode status = U_ZERO_ERROR;
+
+  self->types = g_hash_table_new (g_str_hash, g_str_equal);
+  self->folded = g_ptr_array_new ();
+  self->info = g_array_new (FALSE, TRUE, sizeof (WordType));
+  self->keys = g_hash_table_new (g_str_hash, g_str_equal);
+  self->strings = g_string_chunk_new (64 * 1024);
+
+  /* The root locale's word rules: the aligner compares words across two
+     languages, and the root rules split both the same way. */
+  self->words = ubrk_open (UBRK_WORD, "", NULL, 0, &status);
+  static const UChar rules[] = u"Any-Latin; Latin-ASCII; Any-Lower";
+  self->to_ascii = utrans_openU (rules, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED,
+                   "cannot set up ICU word analysis: %s", u_errorName (status));
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static guint32
+intern_key (DipWordTable *self, const char *prefix, const char *text)
+{
+  g_autofree char *name = g_strconcat (prefix, text, NULL);
+  gpointer value = g_hash_table_lookup (self->keys, name);
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value);
+  guint32 key = g_hash_table_size (self->keys) + 1;
+  g_hash_table_insert (self->keys, g_string_chunk_insert (self->strings, name),
+                       GUINT_TO_POINTER (key));
+  return key;
+}
+
+/* Folds case with ICU; returns NULL for text ICU cannot take. */
+static char *
+fold_case (const char *text, gssize length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[256], folded[512];
+  int32_t n = 0;
+
+  u_strFromUTF8 (buffer, G_N_ELEMENTS (buffer), &n, text, length, &status);
+  if (U_FAILURE (status) || n >= (int32_t) G_N_ELEMENTS (buffer))
+    return NULL;
+  int32_t m = u_strFoldCase (folded, G_N_ELEMENTS (folded), buffer, n, U_FOLD_CASE_DEFAULT,
+                             &status);
+  if (U_FAILURE (status))
+    return NULL;
+  char out[1024];
+  int32_t out_length = 0;
+  u_strToUTF8 (out, sizeof out, &out_length, folded, m, &status);
+  if (U_FAILURE (status) || out_length >= (int32_t) sizeof out)
+    return NULL;
+  return g_strndup (out, out_length);
+}
+
+static char *
+to_ascii (DipWordTable *self, const char *folded)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[512];
+  int32_t n = 0;
+
+  u_strFromUTF8 (buffer, 256, &n, folded, -1, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  int32_t limit = n;
+  utrans_transUChars (self->to_ascii, buffer, &n, G_N_ELEMENTS (buffer), 0, &limit, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  char out[1024];
+  int32_t out_length = 0;
+  u_strToUTF8 (out, sizeof out, &out_length, buffer, n, &status);
+  if (U_FAILURE (status) || out_length >= (int32_t) sizeof out)
+    return NULL;
+  return g_strndup (out, out_length);
+}
+
+static guint32
+add_type (DipWordTable *self, const char *surface, gsize length)
+{
+  g_autofree char *key = g_strndup (surface, length);
+  gpointer value = g_hash_table_lookup (self->types, key);
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  guint32 type = self->folded->len;
+  WordType info = { 0 };
+  g_autofree char *folded = fold_case (surface, length);
+  if (folded == NULL)
+    folded = g_strndup (surface, length);   /* overlong: kept, matches only itself */
+  info.n_chars = g_utf8_strlen (folded, -1);
+  info.identity_key = intern_key (self, "=", folded);
+
+  GString *digits = g_string_new (NULL);
+  gboolean has_letter = FALSE;
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        g_string_append_c (digits, '0' + g_unichar_digit_value (c));
+      else if (g_unichar_isalpha (c))
+        has_letter = TRUE;
+    }
+  if (digits->len > 0 && !has_letter)
+    info.number_key = intern_key (self, "#", digits->str);
+  g_string_free (digits, TRUE);
+
+  if (has_letter && info.n_chars >= COGNATE_PREFIX)
+    {
+      g_autofree char *ascii = to_ascii (self, folded);
+      if (ascii != NULL && strlen (ascii) >= COGNATE_PREFIX)
+        {
+          ascii[COGNATE_PREFIX] = '\0';
+          info.cognate_key = intern_key (self, "~", ascii);
+        }
+    }
+  info.content = info.number_key != 0 || info.n_chars >= 3;
+
+  g_ptr_array_add (self->folded, g_string_chunk_insert (self->strings, folded));
+  g_array_append_val (self->info, info);
+  g_hash_table_insert (self->types, g_string_chunk_insert_len (self->strings, surface, length),
+                       GUINT_TO_POINTER (type + 1));
+  return type;
+}
+
+void
+dip_word_table_tokenize (DipWordTable *self, const char *text, GArray *types)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UText *utext = utext_openUTF8 (NULL, text, -1, &status);
+
+  ubrk_setUText (self->words, utext, &status);
+  if (U_FAILURE (status))
+    {
+      utext_close (utext);
+      return;
+    }
+  int32_t start = ubrk_first (self->words);
+  for (int32_t end = ubrk_next (self->words); end != UBRK_DONE;
+       start = end, end = ubrk_next (self->words))
+    {
+      /* Spaces and punctuation have the status UBRK_WORD_NONE. */
+      if (ubrk_getRuleStatus (self->words) == UBRK_WORD_NONE)
+        continue;
+      guint32 type = add_type (self, text + start, end - start);
+      g_array_append_val (types, type);
+    }
+  /* Leave no pointer into `text` behind in the shared iterator. */
+  ubrk_setText (self->words, NULL, 0, &status);
+  utext_close (utext);
+}
+
+guint
+dip_word_table_get_n_types (DipWordTable *self)
+{
+  return self->folded->len;
+}
+
+const char *
+dip_word_table_get_folded (DipWordTable *self, guint32 type)
+{
+  return g_ptr_array_index (self->folded, type);
+}
+
+gboolean
+dip_word_table_is_content (DipWordTable *self, guint32 type)
+{
+  return g_array_index (self->info, WordType, type).content;
+}
+
+typedef struct
+{
+  DipWordTable *table;
+  GArray       *keys;
+} KeyCollector;
+
+static void
+collect_translation (const char *translation, gpointer user_data)
+{
+  KeyCollector *collector = user_data;
+  /* The translation as a word of the other text: its own form, and its
+     ASCII prefix so that inflected forms ("glaciers" for "glacier") match. */
+  guint32 type = add_type (collector->table, translation, strlen (translation));
+  const WordType *info = &g_array_index (collector->table->info, WordType, type);
+
+  g_array_append_val (collector->keys, info->identity_key);
+  if (info->cognate_key != 0)
+    g_array_append_val (collector->keys, info->cognate_key);
+}
+
+void
+dip_word_table_append_keys (DipWordTable *self, guint32 type, gboolean source,
+                            DipDictionary *dictionary, GHashTable *translations, GArray *keys)
+{
+  const WordType *info = &g_array_index (self->info, WordType, type);
+
+  if (!info->content)
+    return;
+  g_array_append_val (keys, info->identity_key);
+  if (info->number_key != 0)
+    g_array_append_val (keys, info->number_key);
+  if (info->cognate_key != 0)
+    g_array_append_val (keys, info->cognate_key);
+  if (!source)
+    return;
+
+  if (dictionary != NULL)
+    {
+      KeyCollector collector = { self, keys };
+      guint before = keys->len;
+      const char *folded = dip_word_table_get_folded (self, type);
+      dip_dictionary_foreach_translation (dictionary, folded, collect_translation, &collector);
+      /* An inflected word the dictionary lacks: try the longest headword
+         that starts it ("Gletschers" → "Gletscher"), down to five letters. */
+      glong n = g_utf8_strlen (folded, -1);
+      for (glong cut = n - 1; keys->len == before && cut >= COGNATE_PREFIX && cut >= n - 3; cut--)
+        {
+          g_autofree char *prefix = g_utf8_substring (folded, 0, cut);
+          dip_dictionary_foreach_translation (dictionary, prefix, collect_translation,
+                                              &collector);
+        }
+    }
+  if (translations != NULL)
+    {
+      GArray *learnt = g_hash_table_lookup (translations, GUINT_TO_POINTER (type + 1));
+      for (guint i = 0; learnt != NULL && i < learnt->len; i++)
+        {
+          const WordType *target = &g_array_index (self->info, WordType,
+                                                   g_array_index (learnt, guint32, i));
+          g_array_append_val (keys, target->identity_key);
+        }
+    }
+}

@@ -1,0 +1,448 @@
+/* dip-aligner.c — sentence alignment, end to end.
+ *
+ * 1. Words of both sides are analysed once (dip-align-words.c) and every
+ *    sentence becomes a unit with its length and matching keys.
+ * 2. A first pass aligns on lengths, anchors (numbers, names, cognates) and
+ *    the dictionary, in a band around a coarse path (dip-align-dp.c).
+ * 3. IBM Model 1 learns word translations from the confident 1-1 beads of
+ *    that pass (dip-align-model1.c); they become keys too, and a second pass
+ *    re-aligns in a narrow band around the first path.
+ * Confirmed beads split the problem: each stretch between two of them is
+ * aligned on its own and the confirmed beads are kept as they are.
+ *
+ * When one side is far shorter than the other (a summary against its
+ * article) lengths say little about which sentences pair up, so they weigh
+ * less and the words decide.
+ */
+#include "dip-config.h"
+
+#include <math.h>
+
+#include <diptych/dip-aligner.h>
+#include <diptych/dip-error.h>
+
+#include "dip-align-model1.h"
+#include "dip-align-private.h"
+#include "dip-align-words.h"
+
+/* The second pass needs enough confident pairs to learn from. */
+#define MIN_TRAINING_PAIRS 40
+#define MAX_TRAINING_PAIRS 12000
+#define MODEL1_ITERATIONS 5
+#define MODEL1_THRESHOLD 0.25
+
+/* Weights of the bead score, set on the Text+Berg development set (de-fr):
+   per sentence of a bead, its word similarity above what unrelated
+   sentences share counts LEXICAL_WEIGHT nats; a sentence of a merged bead
+   that shares no word with the other side costs ORPHAN_PENALTY. */
+#define LEXICAL_WEIGHT 2.0
+#define CHANCE_SIMILARITY 0.2
+#define ORPHAN_PENALTY 2.0
+#define LENGTH_VARIANCE 6.8
+#define PARAGRAPH_PENALTY 2.0
+
+struct _DipAligner
+{
+  DipDictionary *dictionary;
+  GArray        *anchors;
+};
+
+DipAligner *
+dip_aligner_new (void)
+{
+  DipAligner *self = g_new0 (DipAligner, 1);
+
+  self->anchors = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  return self;
+}
+
+void
+dip_aligner_free (DipAligner *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->anchors);
+  g_free (self);
+}
+
+void
+dip_aligner_set_dictionary (DipAligner *self, DipDictionary *dictionary)
+{
+  self->dictionary = dictionary;
+}
+
+void
+dip_aligner_set_anchors (DipAligner *self, const GArray *anchors)
+{
+  g_array_set_size (self->anchors, 0);
+  if (anchors != NULL)
+    g_array_append_vals (self->anchors, anchors->data, anchors->len);
+}
+
+/* ---- features ----------------------------------------------------------- */
+
+typedef struct
+{
+  guint      n;
+  guint     *chars;
+  GPtrArray *words;        /* per sentence: GArray of guint32 content types */
+  const guint *paragraphs;
+} Side;
+
+static void
+side_clear (Side *side)
+{
+  g_free (side->chars);
+  g_clear_pointer (&side->words, g_ptr_array_unref);
+}
+
+static void
+side_analyse (Side *side, DipWordTable *table, const DipAlignSide *input)
+{
+  side->n = input->n_sentences;
+  side->paragraphs = input->paragraphs;
+  side->chars = g_new0 (guint, side->n + 1);
+  side->words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < side->n; i++)
+    {
+      const char *text = input->sentences[i] ? input->sentences[i] : "";
+      side->chars[i] = g_utf8_strlen (text, -1);
+      GArray *words = g_array_new (FALSE, FALSE, sizeof (guint32));
+      dip_word_table_tokenize (table, text, words);
+      g_ptr_array_add (side->words, words);
+    }
+}
+
+/* Keeps the words that can anchor a pair: content words (numbers, three
+   letters or more) that are not everywhere. A word found in more than one
+   sentence in twelve is a function word of this text ("der", "les", "the")
+   whatever the language, and would match everything with everything. */
+static void
+side_keep_content (Side *side, DipWordTable *table)
+{
+  guint n_types = dip_word_table_get_n_types (table);
+  g_autofree guint *frequency = g_new0 (guint, n_types);
+  g_autofree guint *last_seen = g_new0 (guint, n_types);
+
+  for (guint i = 0; i < side->n; i++)
+    {
+      GArray *words = g_ptr_array_index (side->words, i);
+      for (guint w = 0; w < words->len; w++)
+        {
+          guint32 type = g_array_index (words, guint32, w);
+          if (last_seen[type] != i + 1)
+            {
+              last_seen[type] = i + 1;
+              frequency[type]++;
+            }
+        }
+    }
+  guint most = MAX (3, side->n / 12);
+  for (guint i = 0; i < side->n; i++)
+    {
+      GArray *words = g_ptr_array_index (side->words, i);
+      guint kept = 0;
+      for (guint w = 0; w < words->len; w++)
+        {
+          guint32 type = g_array_index (words, guint32, w);
+          if (frequency[type] <= most && dip_word_table_is_content (table, type))
+            g_array_index (words, guint32, kept++) = type;
+        }
+      g_array_set_size (words, kept);
+    }
+}
+
+typedef struct
+{
+  guint32 key;
+  guint32 word;
+} Entry;
+
+static DipAlignUnits *
+build_units (const Side *side, guint start, guint count, gboolean source, DipWordTable *table,
+             DipDictionary *dictionary, GHashTable *learnt)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint *n_words = g_new0 (guint, count + 1);
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < count; i++)
+    {
+      GArray *words = g_ptr_array_index (side->words, start + i);
+      GArray *unit = g_array_new (FALSE, FALSE, sizeof (Entry));
+      for (guint w = 0; w < words->len; w++)
+        {
+          g_array_set_size (keys, 0);
+          dip_word_table_append_keys (table, g_array_index (words, guint32, w), source,
+                                      dictionary, learnt, keys);
+          for (guint k = 0; k < keys->len; k++)
+            {
+              Entry entry = { g_array_index (keys, guint32, k), w };
+              g_array_append_val (unit, entry);
+            }
+        }
+      n_words[i] = words->len;
+      g_ptr_array_add (entries, unit);
+    }
+  return dip_align_units_new (count, side->chars + start, n_words,
+                              side->paragraphs ? side->paragraphs + start : NULL, entries);
+}
+
+/* ---- confidence --------------------------------------------------------- */
+
+static double
+logistic (double x)
+{
+  return 1.0 / (1.0 + exp (-x));
+}
+
+/* How sure a bead is, from the same evidence the program used: how well
+   the lengths fit, how many words match, and how unusual its shape is. An
+   insertion or omission is as sure as the best pairing it passed up is
+   poor; the neighbours' similarity stands in for that. */
+static double
+bead_confidence (const DipPathBead *bead, double neighbour_sim, gboolean condensed)
+{
+  guint a = bead->src_count, b = bead->tgt_count;
+
+  if (a == 0 || b == 0)
+    return logistic (1.5 - 10.0 * neighbour_sim);
+  double length_weight = condensed ? 0.3 : 1.0;
+  double q = length_weight * bead->length_lp + 3.0 * LEXICAL_WEIGHT * bead->sim
+             + (dip_align_shape_log_prior (a, b) - dip_align_shape_log_prior (1, 1)) / 2;
+  return logistic (1.2 * (q + 2.0));
+}
+
+/* ---- one stretch -------------------------------------------------------- */
+
+typedef struct
+{
+  DipAligner   *self;
+  DipWordTable *table;
+  Side          src, tgt;
+  double        length_ratio;
+  gboolean      condensed;
+} Job;
+
+static GPtrArray *
+training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
+{
+  GPtrArray *pairs = g_ptr_array_new ();
+  guint n_one_to_one = 0;
+
+  for (guint p = 0; p < path->len; p++)
+    {
+      const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+      if (bead->src_count == 1 && bead->tgt_count == 1)
+        n_one_to_one++;
+    }
+  /* Every k-th confident pair, so that long texts train in bounded time. */
+  guint step = MAX (1, n_one_to_one / MAX_TRAINING_PAIRS);
+  guint seen = 0;
+  for (guint p = 0; p < path->len; p++)
+    {
+      const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+      if (bead->src_count != 1 || bead->tgt_count != 1)
+        continue;
+      if (seen++ % step != 0 || bead_confidence (bead, 0, job->condensed) < 0.5)
+        continue;
+      g_ptr_array_add (pairs, g_ptr_array_index (job->src.words, src_start + bead->src_start));
+      g_ptr_array_add (pairs, g_ptr_array_index (job->tgt.words, tgt_start + bead->tgt_start));
+    }
+  return pairs;
+}
+
+static double
+neighbour_similarity (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipPathBead *bead)
+{
+  /* The similarity the unpaired sentence would have had with the sentence
+     just before or after it on the other side. */
+  double best = 0;
+  gboolean is_source = bead->tgt_count == 0;
+  guint own = is_source ? bead->src_start : bead->tgt_start;
+  guint other = is_source ? bead->tgt_start : bead->src_start;
+  const DipAlignUnits *mine = is_source ? src : tgt;
+  const DipAlignUnits *theirs = is_source ? tgt : src;
+
+  for (guint o = (other > 0 ? other - 1 : 0); o <= other && o < theirs->n; o++)
+    {
+      guint shared = 0, i = mine->key_start[own], j = theirs->key_start[o];
+      const guint32 *a = &g_array_index (mine->key, guint32, 0);
+      const guint32 *b = &g_array_index (theirs->key, guint32, 0);
+      while (i < mine->key_start[own + 1] && j < theirs->key_start[o + 1])
+        {
+          if (a[i] < b[j])
+            i++;
+          else if (a[i] > b[j])
+            j++;
+          else
+            {
+              shared++;
+              i++;
+              j++;
+            }
+        }
+      guint words = mine->n_words[own] + theirs->n_words[o];
+      if (words > 0)
+        best = MAX (best, 2.0 * shared / words);
+    }
+  return MIN (best, 1.0);
+}
+
+static gboolean
+align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guint tgt_count,
+               GArray *out, GCancellable *cancellable)
+{
+  if (src_count == 0 || tgt_count == 0)
+    {
+      /* Nothing to pair with: every sentence is an omission or insertion. */
+      for (guint i = 0; i < src_count; i++)
+        {
+          DipBead bead = { 0, src_start + i, 1, tgt_start, 0, 1.0, DIP_BEAD_AUTO };
+          g_array_append_val (out, bead);
+        }
+      for (guint j = 0; j < tgt_count; j++)
+        {
+          DipBead bead = { 0, src_start + src_count, 0, tgt_start + j, 1, 1.0, DIP_BEAD_AUTO };
+          g_array_append_val (out, bead);
+        }
+      return TRUE;
+    }
+
+  DipAlignParams params = {
+    .length_ratio = job->length_ratio,
+    .length_variance = job->condensed ? LENGTH_VARIANCE * 10 : LENGTH_VARIANCE,
+    .lexical_weight = LEXICAL_WEIGHT,
+    .orphan_penalty = ORPHAN_PENALTY,
+    .merge_orphan_penalty = ORPHAN_PENALTY,
+    .chance_similarity = CHANCE_SIMILARITY,
+    .paragraph_penalty = PARAGRAPH_PENALTY,
+  };
+  DipDictionary *dictionary = job->self->dictionary;
+  g_autoptr (GArray) path = NULL;
+  DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
+                                    dictionary, NULL);
+  DipAlignUnits *tgt = build_units (&job->tgt, tgt_start, tgt_count, FALSE, job->table,
+                                    dictionary, NULL);
+  path = dip_align_solve (src, tgt, &params, NULL, cancellable);
+
+  if (path != NULL)
+    {
+      g_autoptr (GPtrArray) pairs = training_pairs (job, src_start, tgt_start, path);
+      if (pairs->len / 2 >= MIN_TRAINING_PAIRS)
+        {
+          g_autoptr (GHashTable) learnt = dip_model1_learn (pairs, MODEL1_ITERATIONS,
+                                                            MODEL1_THRESHOLD);
+          dip_align_units_free (src);
+          src = build_units (&job->src, src_start, src_count, TRUE, job->table, dictionary,
+                             learnt);
+          GArray *second = dip_align_solve (src, tgt, &params, path, cancellable);
+          g_clear_pointer (&path, g_array_unref);
+          path = second;
+        }
+    }
+
+  if (path != NULL)
+    for (guint p = 0; p < path->len; p++)
+      {
+        const DipPathBead *step = &g_array_index (path, DipPathBead, p);
+        double neighbour = (step->src_count == 0 || step->tgt_count == 0)
+                             ? neighbour_similarity (src, tgt, step) : 0;
+        DipBead bead = { 0,
+                         src_start + step->src_start, step->src_count,
+                         tgt_start + step->tgt_start, step->tgt_count,
+                         bead_confidence (step, neighbour, job->condensed),
+                         DIP_BEAD_AUTO };
+        g_array_append_val (out, bead);
+      }
+  dip_align_units_free (src);
+  dip_align_units_free (tgt);
+  return path != NULL;
+}
+
+/* ---- the whole problem -------------------------------------------------- */
+
+static gboolean
+check_anchors (const GArray *anchors, guint n, guint m, GError **error)
+{
+  guint src_end = 0, tgt_end = 0;
+
+  for (guint a = 0; a < anchors->len; a++)
+    {
+      const DipBead *bead = &g_array_index (anchors, DipBead, a);
+      if (bead->src_start < src_end || bead->tgt_start < tgt_end
+          || bead->src_start + bead->src_count > n || bead->tgt_start + bead->tgt_count > m)
+        {
+          g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
+                       "confirmed bead %u (source %u+%u, target %u+%u) overlaps another or "
+                       "lies outside the documents", a + 1, bead->src_start, bead->src_count,
+                       bead->tgt_start, bead->tgt_count);
+          return FALSE;
+        }
+      src_end = bead->src_start + bead->src_count;
+      tgt_end = bead->tgt_start + bead->tgt_count;
+    }
+  return TRUE;
+}
+
+GArray *
+dip_aligner_run (DipAligner *self, const DipAlignSide *source, const DipAlignSide *target,
+                 GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (self != NULL && source != NULL && target != NULL, NULL);
+
+  if (!check_anchors (self->anchors, source->n_sentences, target->n_sentences, error))
+    return NULL;
+  g_autoptr (DipWordTable) table = dip_word_table_new (error);
+  if (table == NULL)
+    return NULL;
+
+  Job job = { self, table };
+  side_analyse (&job.src, table, source);
+  side_analyse (&job.tgt, table, target);
+  side_keep_content (&job.src, table);
+  side_keep_content (&job.tgt, table);
+
+  /* Paragraphs guide only when both sides have them. */
+  if (source->paragraphs == NULL || target->paragraphs == NULL)
+    job.src.paragraphs = job.tgt.paragraphs = NULL;
+
+  double src_chars = 1, tgt_chars = 1;
+  for (guint i = 0; i < job.src.n; i++)
+    src_chars += job.src.chars[i];
+  for (guint j = 0; j < job.tgt.n; j++)
+    tgt_chars += job.tgt.chars[j];
+  double ratio = tgt_chars / src_chars;
+  /* Translations run from about 0.7 to 1.4 times the source length; a
+     ratio outside 0.6–1.67 means one side leaves much out. */
+  job.condensed = ratio < 0.6 || ratio > 1.0 / 0.6;
+  job.length_ratio = CLAMP (ratio, 0.7, 1.4);
+
+  GArray *beads = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  guint src_at = 0, tgt_at = 0;
+  gboolean ok = TRUE;
+  for (guint a = 0; ok && a <= self->anchors->len; a++)
+    {
+      const DipBead *anchor = a < self->anchors->len ? &g_array_index (self->anchors, DipBead, a)
+                                                     : NULL;
+      guint src_end = anchor ? anchor->src_start : job.src.n;
+      guint tgt_end = anchor ? anchor->tgt_start : job.tgt.n;
+      ok = align_stretch (&job, src_at, src_end - src_at, tgt_at, tgt_end - tgt_at, beads,
+                          cancellable);
+      if (anchor != NULL)
+        {
+          g_array_append_val (beads, *anchor);
+          src_at = anchor->src_start + anchor->src_count;
+          tgt_at = anchor->tgt_start + anchor->tgt_count;
+        }
+    }
+  side_clear (&job.src);
+  side_clear (&job.tgt);
+  if (!ok)
+    {
+      g_array_unref (beads);
+      g_set_error (error, DIP_ERROR, DIP_ERROR_CANCELLED, "alignment cancelled");
+      return NULL;
+    }
+  return beads;
+}

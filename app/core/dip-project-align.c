@@ -1,0 +1,229 @@
+/* dip-project-align.c — aligning a project's documents and storing beads.
+ *
+ * Only content segments are aligned. Each non-content segment ("- Advertise-
+ * ment -", "[edit]") becomes a bead of its own (1-0 or 0-1), so that every
+ * segment stays in exactly one bead and export can leave them out. Beads
+ * the person confirmed are kept as they are and anchor the rest.
+ */
+#include "dip-config.h"
+
+#include <sqlite3.h>
+
+#include <diptych/dip-aligner.h>
+#include <diptych/dip-error.h>
+
+#include "dip-project-private.h"
+
+typedef struct
+{
+  GPtrArray *segments;    /* DipSegment* */
+  GArray    *content;     /* guint: segment positions of content segments */
+  GPtrArray *texts;       /* const char*, per content segment */
+  GArray    *paragraphs;  /* guint, per content segment */
+} AlignDocument;
+
+static void
+align_document_clear (AlignDocument *doc)
+{
+  g_clear_pointer (&doc->segments, g_ptr_array_unref);
+  g_clear_pointer (&doc->content, g_array_unref);
+  g_clear_pointer (&doc->texts, g_ptr_array_unref);
+  g_clear_pointer (&doc->paragraphs, g_array_unref);
+}
+
+static gboolean
+align_document_load (AlignDocument *doc, DipProject *project, gint64 id, GError **error)
+{
+  doc->segments = dip_project_list_segments (project, id, error);
+  if (doc->segments == NULL)
+    return FALSE;
+  doc->content = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc->texts = g_ptr_array_new ();
+  doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const DipSegment *segment = g_ptr_array_index (doc->segments, i);
+      if (segment->kind == DIP_SEGMENT_NON_CONTENT)
+        continue;
+      g_array_append_val (doc->content, segment->position);
+      g_ptr_array_add (doc->texts, segment->text);
+      g_array_append_val (doc->paragraphs, segment->paragraph);
+    }
+  return TRUE;
+}
+
+/* The content index of the first content segment at or after `position`. */
+static guint
+content_index (const AlignDocument *doc, guint position)
+{
+  guint lo = 0, hi = doc->content->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (doc->content, guint, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Confirmed beads, in content positions. */
+static GArray *
+confirmed_anchors (const GArray *stored, const AlignDocument *src, const AlignDocument *tgt)
+{
+  GArray *anchors = g_array_new (FALSE, FALSE, sizeof (DipBead));
+
+  for (guint b = 0; b < stored->len; b++)
+    {
+      DipBead bead = g_array_index (stored, DipBead, b);
+      if (bead.status != DIP_BEAD_CONFIRMED)
+        continue;
+      guint s0 = content_index (src, bead.src_start);
+      guint s1 = content_index (src, bead.src_start + bead.src_count);
+      guint t0 = content_index (tgt, bead.tgt_start);
+      guint t1 = content_index (tgt, bead.tgt_start + bead.tgt_count);
+      if (s0 == s1 && t0 == t1)
+        continue;   /* a confirmed bead of non-content segments only */
+      bead.src_start = s0;
+      bead.src_count = s1 - s0;
+      bead.tgt_start = t0;
+      bead.tgt_count = t1 - t0;
+      g_array_append_val (anchors, bead);
+    }
+  return anchors;
+}
+
+static gboolean
+add_glossary (DipProject *project, DipDictionary *dictionary, GError **error)
+{
+  DipStore *store = dip_project_get_store (project);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "SELECT src_term, tgt_term FROM glossary WHERE status != 'forbidden'", error);
+  if (stmt == NULL)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    dip_dictionary_add_pair (dictionary, (const char *) sqlite3_column_text (stmt, 0),
+                             (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return dip_store_fail (store, rc, "reading the glossary", error);
+  return TRUE;
+}
+
+/* Beads over content positions → beads over segment positions, with each
+   non-content segment in a bead of its own. */
+static GArray *
+to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDocument *tgt)
+{
+  GArray *beads = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  guint src_at = 0, tgt_at = 0;
+  guint n_src = src->segments->len, n_tgt = tgt->segments->len;
+
+  for (guint b = 0; b <= aligned->len; b++)
+    {
+      const DipBead *bead = b < aligned->len ? &g_array_index (aligned, DipBead, b) : NULL;
+      guint s0 = n_src, s1 = n_src, t0 = n_tgt, t1 = n_tgt;
+      if (bead != NULL)
+        {
+          if (bead->src_count > 0)
+            {
+              s0 = g_array_index (src->content, guint, bead->src_start);
+              s1 = g_array_index (src->content, guint, bead->src_start + bead->src_count - 1) + 1;
+            }
+          else
+            s0 = s1 = src_at;
+          if (bead->tgt_count > 0)
+            {
+              t0 = g_array_index (tgt->content, guint, bead->tgt_start);
+              t1 = g_array_index (tgt->content, guint, bead->tgt_start + bead->tgt_count - 1) + 1;
+            }
+          else
+            t0 = t1 = tgt_at;
+        }
+      for (; src_at < s0; src_at++)
+        {
+          DipBead gap = { 0, src_at, 1, tgt_at, 0, 1.0, DIP_BEAD_AUTO };
+          g_array_append_val (beads, gap);
+        }
+      for (; tgt_at < t0; tgt_at++)
+        {
+          DipBead gap = { 0, src_at, 0, tgt_at, 1, 1.0, DIP_BEAD_AUTO };
+          g_array_append_val (beads, gap);
+        }
+      if (bead == NULL)
+        break;
+      DipBead out = *bead;
+      out.id = 0;
+      out.src_start = s0;
+      out.src_count = s1 - s0;
+      out.tgt_start = t0;
+      out.tgt_count = t1 - t0;
+      g_array_append_val (beads, out);
+      src_at = s1;
+      tgt_at = t1;
+    }
+  return beads;
+}
+
+gboolean
+dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable *cancellable,
+                   GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (project), FALSE);
+
+  GError *local_error = NULL;
+  gint64 src_id = dip_project_latest_document (project, DIP_SIDE_SOURCE, &local_error);
+  gint64 tgt_id = local_error ? 0 : dip_project_latest_document (project, DIP_SIDE_TARGET,
+                                                                  &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (src_id == 0 || tgt_id == 0)
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_NOT_FOUND,
+                   "%s: the project needs a source and a target document to align; import "
+                   "them first", dip_project_get_path (project));
+      return FALSE;
+    }
+
+  AlignDocument src = { 0 }, tgt = { 0 };
+  gboolean ok = FALSE;
+  g_autoptr (GArray) stored = NULL;
+  g_autoptr (GArray) anchors = NULL;
+  g_autoptr (GArray) aligned = NULL;
+  g_autoptr (GArray) beads = NULL;
+  g_autoptr (DipDictionary) glossary = dip_dictionary_new ();
+  g_autoptr (DipAligner) aligner = dip_aligner_new ();
+
+  if (!align_document_load (&src, project, src_id, error)
+      || !align_document_load (&tgt, project, tgt_id, error))
+    goto out;
+  stored = dip_project_list_beads (project, src_id, tgt_id, error);
+  if (stored == NULL || !add_glossary (project, dictionary ? dictionary : glossary, error))
+    goto out;
+  anchors = confirmed_anchors (stored, &src, &tgt);
+  dip_aligner_set_anchors (aligner, anchors);
+  dip_aligner_set_dictionary (aligner, dictionary ? dictionary : glossary);
+
+  const char *src_lang = dip_project_get_lang (project, DIP_SIDE_SOURCE);
+  const char *tgt_lang = dip_project_get_lang (project, DIP_SIDE_TARGET);
+  DipAlignSide source = { (const char *const *) src.texts->pdata,
+                          &g_array_index (src.paragraphs, guint, 0), src.texts->len, src_lang };
+  DipAlignSide target = { (const char *const *) tgt.texts->pdata,
+                          &g_array_index (tgt.paragraphs, guint, 0), tgt.texts->len, tgt_lang };
+  aligned = dip_aligner_run (aligner, &source, &target, cancellable, error);
+  if (aligned == NULL)
+    goto out;
+  beads = to_segment_beads (aligned, &src, &tgt);
+  ok = dip_project_replace_beads (project, src_id, tgt_id, beads, "align", error);
+
+out:
+  align_document_clear (&src);
+  align_document_clear (&tgt);
+  return ok;
+}

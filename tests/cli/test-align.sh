@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# test-align.sh — diptych-cli align (project and files), pairs and eval, end
+# to end, with their bad inputs.
+set -u
+source "$(dirname "$0")/tap.sh"
+cli=${DIPTYCH_CLI:?set by meson}
+samples=${DIP_SAMPLES:?set by meson}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+printf 'Der Hund bellt laut.\nIm Jahr 1865 bestieg Whymper das Matterhorn.\n' > de.txt
+printf 'Le chien aboie fort.\nEn 1865, Whymper gravit le Matterhorn.\n' > fr.txt
+printf 'Hund\tchien\n' > words.tsv
+
+out=$("$cli" align --src de.txt --tgt fr.txt --src-lang de --tgt-lang fr --presegmented)
+expect_equal "align files: vecalign beads cover both sides in order" \
+  "$(printf '[0]:[0]\n[1]:[1]')" "$out"
+tsv=$("$cli" align --src de.txt --tgt fr.txt --presegmented --dictionary words.tsv --format tsv | head -n 1)
+expect_equal "align files: tsv gives source, target and confidence" \
+  "Der Hund bellt laut.	Le chien aboie fort." "$(printf '%s' "$tsv" | cut -f1-2)"
+conf=$(printf '%s' "$tsv" | cut -f3)
+if python3 -c "import sys; c=float('$conf'); sys.exit(0 if 0 <= c <= 1 else 1)"; then
+  tap_ok "align files: confidence in [0,1]"
+else
+  tap_not_ok "align files: confidence in [0,1]" "$conf"
+fi
+
+printf '[0]:[0]\n[1]:[1]\n[2]:[2,3]\n' > test.txt
+printf '[0]:[0]\n[1]:[1]\n[2]:[2]\n[]:[3]\n' > gold.txt
+scores=$("$cli" eval gold.txt test.txt)
+expect_equal "eval prints strict and lax precision, recall and F1" \
+  "$(printf ' \tprecision\trecall\tF1\nstrict\t0.6667\t0.6667\t0.6667\nlax\t1.0000\t1.0000\t1.0000')" "$scores"
+
+expect_failure "align: missing file" 1 "missing.txt" \
+  "$cli" align --src missing.txt --tgt fr.txt --presegmented
+printf 'Der \xe8 Hund\n' > latin1.txt
+expect_failure "align: invalid UTF-8 names the line" 1 "latin1.txt:1" \
+  "$cli" align --src latin1.txt --tgt fr.txt --presegmented
+expect_failure "align: bad dictionary line" 1 "bad.tsv:1" \
+  sh -c "printf 'Hund chien\n' > bad.tsv && '$cli' align --src de.txt --tgt fr.txt --presegmented --dictionary bad.tsv"
+expect_failure "align: --src without --tgt" 2 "--tgt" \
+  "$cli" align --src de.txt --presegmented
+expect_failure "align: unknown format" 2 "xml" \
+  "$cli" align --src de.txt --tgt fr.txt --presegmented --format xml
+printf '[0]:[0]\n[1:[1]\n' > broken.txt
+expect_failure "eval: malformed line named with its column" 1 "broken.txt:2:3" \
+  "$cli" eval gold.txt broken.txt
+expect_failure "eval: needs pairs of files" 2 "pairs of files" "$cli" eval gold.txt
+
+"$cli" new news.diptych --src-lang it --tgt-lang en > /dev/null
+expect_failure "align: a project without documents" 1 "import them first" "$cli" align news.diptych
+"$cli" import news.diptych --side source "$samples/000-news-it.txt" > /dev/null
+"$cli" import news.diptych --side target "$samples/000-summary-en.txt" > /dev/null
+expect_success "align a project: the article against its summary" "$cli" align news.diptych
+pairs=$("$cli" pairs news.diptych)
+expect_equal "pairs: every segment of the article in one bead" "29" \
+  "$("$cli" pairs news.diptych --format json | python3 -c 'import json,sys; print(sum(int(b["shape"].split("-")[0]) for b in json.load(sys.stdin)))' 2>/dev/null || echo 0)"
+first=$(printf '%s\n' "$pairs" | head -n 1 | cut -f2,4,5)
+expect_equal "pairs: the date lines pair first" \
+  "$(printf 'auto\tDom. Lug 14th, 2024\tSunday, July 14, 2024')" "$first"
+omitted=$(printf '%s\n' "$pairs" | awk -F'\t' '$5 == ""' | wc -l)
+if [ "$omitted" -ge 8 ]; then tap_ok "pairs: article sentences the summary leaves out are 1-0 beads"
+else tap_not_ok "pairs: article sentences the summary leaves out are 1-0 beads" "$omitted"; fi
+if "$cli" pairs news.diptych --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert any(b["shape"] in ("2-1","3-1","4-1") for b in d)'; then
+  tap_ok "pairs: a summary sentence that condenses several is an n-1 bead"
+else
+  tap_not_ok "pairs: a summary sentence that condenses several is an n-1 bead"
+fi
+expect_success "align again keeps working" "$cli" align news.diptych
+
+tap_end

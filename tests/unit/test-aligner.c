@@ -1,0 +1,446 @@
+/* test-aligner.c — the sentence aligner, its dictionary and its scorer. */
+#include "dip-config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+
+/* Aligns two lists of sentences and returns the beads in vecalign format. */
+static char *
+align_to_string (const char *const *src, guint n_src, const char *const *tgt, guint n_tgt,
+                 DipDictionary *dictionary, const GArray *anchors, GArray **out_beads)
+{
+  g_autoptr (DipAligner) aligner = dip_aligner_new ();
+  g_autoptr (GError) error = NULL;
+  DipAlignSide source = { src, NULL, n_src, "de" };
+  DipAlignSide target = { tgt, NULL, n_tgt, "fr" };
+
+  dip_aligner_set_dictionary (aligner, dictionary);
+  dip_aligner_set_anchors (aligner, anchors);
+  g_autoptr (GArray) beads = dip_aligner_run (aligner, &source, &target, NULL, &error);
+  g_assert_no_error (error);
+  GString *out = g_string_new (NULL);
+  guint src_at = 0, tgt_at = 0;
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      /* Beads cover both sides in order, each sentence once. */
+      g_assert_cmpuint (bead->src_start, ==, src_at);
+      g_assert_cmpuint (bead->tgt_start, ==, tgt_at);
+      g_assert_cmpfloat (bead->confidence, >=, 0.0);
+      g_assert_cmpfloat (bead->confidence, <=, 1.0);
+      src_at += bead->src_count;
+      tgt_at += bead->tgt_count;
+      dip_eval_format_bead (out, bead->src_start, bead->src_count, bead->tgt_start,
+                            bead->tgt_count);
+    }
+  g_assert_cmpuint (src_at, ==, n_src);
+  g_assert_cmpuint (tgt_at, ==, n_tgt);
+  if (out_beads != NULL)
+    *out_beads = g_array_ref (beads);
+  return g_string_free (out, FALSE);
+}
+
+static const char *const german[] = {
+  "Am 12. Mai 1953 erreichten Hillary und Tenzing den Gipfel des Mount Everest auf 8848 Metern.",
+  "Die Expedition dauerte drei Monate.",
+  "Sie wurde von der Schweizerischen Stiftung für Alpine Forschung in Zürich unterstützt.",
+  "Der Gletscher war in jenem Jahr besonders gefährlich, sagte der Leiter John Hunt.",
+  "Im Jahr 1956 folgte eine Schweizer Expedition mit elf Teilnehmern.",
+  "Sie bestieg den Lhotse, 8501 Meter hoch, zum ersten Mal.",
+};
+static const char *const french[] = {
+  "Le 12 mai 1953, Hillary et Tenzing atteignirent le sommet du Mont Everest, à 8848 mètres.",
+  "L'expédition dura trois mois.",
+  "Elle fut soutenue par la Fondation suisse pour les recherches alpines à Zurich.",
+  "Le glacier était particulièrement dangereux cette année-là, dit le chef John Hunt.",
+  "En 1956 suivit une expédition suisse de onze participants.",
+  "Elle gravit le Lhotse, haut de 8501 mètres, pour la première fois.",
+};
+
+static void
+test_one_to_one (void)
+{
+  g_autofree char *out = align_to_string (german, 6, french, 6, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n[5]:[5]\n");
+}
+
+static void
+test_two_to_one_and_one_to_two (void)
+{
+  /* The French joins sentences 1 and 2 of the German, and splits 4. */
+  const char *tgt[] = {
+    french[0],
+    "L'expédition dura trois mois et fut soutenue par la Fondation suisse pour les recherches "
+    "alpines à Zurich.",
+    french[3],
+    "En 1956 suivit une expédition suisse.",
+    "Elle comptait onze participants.",
+    french[5],
+  };
+  g_autofree char *out = align_to_string (german, 6, tgt, 6, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1,2]:[1]\n[3]:[2]\n[4]:[3,4]\n[5]:[5]\n");
+}
+
+static void
+test_insertion_and_deletion (void)
+{
+  /* The French leaves out German 2 and adds a caption of its own later. */
+  const char *tgt[] = {
+    french[0], french[1], french[3], french[4], "Photo : archives.", french[5],
+  };
+  g_autofree char *out = align_to_string (german, 6, tgt, 6, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[2]\n[4]:[3]\n[]:[4]\n[5]:[5]\n");
+}
+
+static void
+test_names_and_numbers_anchor (void)
+{
+  /* Three sentences of the same length, two translated: only the names and
+     numbers tell which one the translation leaves out. */
+  const char *src[] = {
+    "Zermatt liegt auf 1608 Metern im Mattertal.",
+    "Der Ort ist seit langem autofrei geblieben.",
+    "Whymper bestieg 1865 erstmals das Matterhorn.",
+  };
+  const char *tgt[] = {
+    "Zermatt se trouve à 1608 mètres d'altitude.",
+    "Whymper gravit le Matterhorn en 1865.",
+  };
+  g_autofree char *out = align_to_string (src, 3, tgt, 2, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[1]\n");
+}
+
+static void
+test_one_side_empty (void)
+{
+  g_autofree char *out = align_to_string (german, 3, NULL, 0, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[]\n[1]:[]\n[2]:[]\n");
+  g_autofree char *back = align_to_string (NULL, 0, french, 2, NULL, NULL, NULL);
+  g_assert_cmpstr (back, ==, "[]:[0]\n[]:[1]\n");
+  g_autofree char *none = align_to_string (NULL, 0, NULL, 0, NULL, NULL, NULL);
+  g_assert_cmpstr (none, ==, "");
+}
+
+static void
+test_identical_texts (void)
+{
+  g_autoptr (GPtrArray) text = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 300; i++)
+    g_ptr_array_add (text, g_strdup_printf ("%s (%u)", german[i % 6], i * 7 + 3));
+  g_autoptr (GArray) beads = NULL;
+  g_autofree char *out = align_to_string ((const char *const *) text->pdata, text->len,
+                                          (const char *const *) text->pdata, text->len, NULL,
+                                          NULL, &beads);
+  g_assert_cmpuint (beads->len, ==, 300);
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      g_assert_cmpuint (bead->src_start, ==, b);
+      g_assert_cmpuint (bead->tgt_start, ==, b);
+      g_assert_cmpuint (bead->src_count, ==, 1);
+      g_assert_cmpfloat (bead->confidence, >, 0.9);
+    }
+}
+
+static void
+test_one_against_ten_thousand (void)
+{
+  g_autoptr (GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 10000; i++)
+    g_ptr_array_add (many, g_strdup_printf ("Ligne de la liste, sans rapport%s.",
+                                            i % 2 ? "" : " aucun"));
+  g_free (many->pdata[6174]);
+  many->pdata[6174] = g_strdup (french[5]);
+  g_autoptr (GArray) beads = NULL;
+  const char *one[] = { german[5] };
+  g_autofree char *out = align_to_string (one, 1, (const char *const *) many->pdata, many->len,
+                                          NULL, NULL, &beads);
+  /* The sentence finds its translation; every other line is an insertion.
+     (Lines with no word to share may still be absorbed into its bead.) */
+  guint paired = 0;
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      if (bead->src_count == 1)
+        {
+          paired++;
+          g_assert_cmpuint (bead->tgt_start + bead->tgt_count, ==, 6175);
+          g_assert_cmpuint (bead->tgt_count, <=, 4);
+        }
+      else
+        g_assert_cmpuint (bead->tgt_count, ==, 1);
+    }
+  g_assert_cmpuint (paired, ==, 1);
+}
+
+static void
+test_confirmed_beads_are_kept (void)
+{
+  /* A wrong pairing the person confirmed stays; the rest is solved around
+     it. */
+  g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  DipBead anchor = { 0, 2, 1, 2, 2, 1.0, DIP_BEAD_CONFIRMED };
+  g_array_append_val (anchors, anchor);
+  g_autoptr (GArray) beads = NULL;
+  g_autofree char *out = align_to_string (german, 6, french, 6, NULL, anchors, &beads);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n[3]:[]\n[4]:[4]\n[5]:[5]\n");
+  g_assert_cmpint (g_array_index (beads, DipBead, 2).status, ==, DIP_BEAD_CONFIRMED);
+
+  /* Anchors that overlap are refused. */
+  DipBead overlap = { 0, 2, 1, 3, 1, 1.0, DIP_BEAD_CONFIRMED };
+  g_array_append_val (anchors, overlap);
+  g_autoptr (DipAligner) aligner = dip_aligner_new ();
+  dip_aligner_set_anchors (aligner, anchors);
+  DipAlignSide source = { german, NULL, 6, "de" };
+  DipAlignSide target = { french, NULL, 6, "fr" };
+  g_autoptr (GError) error = NULL;
+  g_assert_null (dip_aligner_run (aligner, &source, &target, NULL, &error));
+  g_assert_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_dictionary (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *tsv = test_write_file (dir, "words.tsv",
+                                          "# German\tFrench\nHund\tchien\nKatze\tchat\n", -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (tsv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dip_dictionary_get_n_pairs (dictionary), ==, 2);
+
+  /* Lengths cannot tell which French sentence translates the German one;
+     the dictionary can, used in either direction. */
+  const char *src[] = { "Die Katze schläft.", "Der Vogel singt.", "Der Hund bellt." };
+  const char *tgt[] = { "Le chat dort.", "Le chien aboie." };
+  g_autofree char *out = align_to_string (src, 3, tgt, 2, dictionary, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[1]\n");
+  g_autofree char *back = align_to_string (tgt, 2, src, 3, dictionary, NULL, NULL);
+  g_assert_cmpstr (back, ==, "[0]:[0]\n[]:[1]\n[1]:[2]\n");
+
+  g_autofree char *bad = test_write_file (dir, "bad.tsv", "Hund\tchien\nKatze chat\n", -1);
+  g_assert_null (dip_dictionary_load (bad, &error));
+  test_assert_error (error, DIP_ERROR_INVALID_INPUT, "bad.tsv:2");
+  g_clear_error (&error);
+  g_autofree char *missing = g_build_filename (dir->path, "missing.index", NULL);
+  g_assert_null (dip_dictionary_load (missing, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+collect (const char *translation, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (translation));
+}
+
+static void
+test_freedict_dictionary (void)
+{
+  const char *index = "/usr/share/dictd/freedict-deu-fra.index";
+  if (!g_file_test (index, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("dict-freedict-deu-fra is not installed");
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (index, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dip_dictionary_get_n_pairs (dictionary), >, 20000);
+
+  /* German to French and back. */
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  dip_dictionary_foreach_translation (dictionary, "haus", collect, found);
+  g_assert_true (g_ptr_array_find_with_equal_func (found, "maison", g_str_equal, NULL));
+  g_ptr_array_set_size (found, 0);
+  dip_dictionary_foreach_translation (dictionary, "maison", collect, found);
+  g_assert_true (g_ptr_array_find_with_equal_func (found, "haus", g_str_equal, NULL));
+}
+
+/* ---- scorer ------------------------------------------------------------- */
+
+static void
+test_scorer (void)
+{
+  const char gold_text[] = "[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[3]\n";
+  const char test_text[] = "[0]:[0]\n[1]:[1]\n[2]:[]\n[]:[2]\n[3]:[3]\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) gold = dip_eval_parse_beads (gold_text, sizeof gold_text - 1, "gold", &error);
+  g_assert_no_error (error);
+  g_autoptr (GArray) test = dip_eval_parse_beads (test_text, sizeof test_text - 1, "test", &error);
+  g_assert_no_error (error);
+
+  DipEvalCounts counts = { 0 };
+  dip_eval_count (&counts, gold, test);
+  DipEvalScores s;
+  dip_eval_scores (&counts, &s);
+  /* By hand: test beads 0, []:[2] and 3 are in the gold: precision 3/5.
+     Gold pairs 0, [1,2]:[1], 3; test pairs 0, [1]:[1], 3: recall 2/3.
+     Lax: [1]:[1] overlaps [1,2]:[1]; [2]:[] matches nothing: 4/5 and 3/3. */
+  g_assert_cmpfloat_with_epsilon (s.strict_precision, 3.0 / 5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.strict_recall, 2.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.strict_f1, 2 * 0.6 * (2.0 / 3) / (0.6 + 2.0 / 3), 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.lax_precision, 4.0 / 5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.lax_recall, 1.0, 1e-9);
+
+  /* Errors name the line and column. */
+  const char broken[] = "[0]:[0]\n[1,]:[1]\n";
+  g_assert_null (dip_eval_parse_beads (broken, sizeof broken - 1, "broken.txt", &error));
+  test_assert_error (error, DIP_ERROR_INVALID_INPUT, "broken.txt:2:4");
+}
+
+/* ---- projects ----------------------------------------------------------- */
+
+static DipProject *
+sample_project (TestTmpDir *dir)
+{
+  g_autofree char *path = g_build_filename (dir->path, "news.diptych", NULL);
+  g_autofree char *source = test_sample_path ("000-news-it.txt");
+  g_autofree char *target = test_sample_path ("000-summary-en.txt");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
+  g_assert_cmpint (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+static GArray *
+stored_beads (DipProject *project)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 src = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
+  gint64 tgt = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
+  GArray *beads = dip_project_list_beads (project, src, tgt, &error);
+  g_assert_no_error (error);
+  return beads;
+}
+
+/* The Italian article against the English summary a third of its length:
+   unmatched article sentences are 1-0 beads, condensed ones n-1 beads. */
+static void
+test_article_against_summary (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autoptr (DipProject) project = sample_project (dir);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) beads = stored_beads (project);
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint omissions = 0, merges = 0;
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      dip_eval_format_bead (text, bead->src_start, bead->src_count, bead->tgt_start,
+                            bead->tgt_count);
+      omissions += bead->tgt_count == 0;
+      merges += bead->src_count > 1 && bead->tgt_count == 1;
+    }
+  g_assert_cmpuint (omissions, >=, 8);
+  g_assert_cmpuint (merges, >=, 1);
+
+  g_autofree char *gold_path = test_data_path ("align/000-news-summary.gold");
+  g_autoptr (GArray) gold = dip_eval_load_beads (gold_path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GArray) test = dip_eval_parse_beads (text->str, text->len, "test", &error);
+  g_assert_no_error (error);
+  DipEvalCounts counts = { 0 };
+  dip_eval_count (&counts, gold, test);
+  DipEvalScores s;
+  dip_eval_scores (&counts, &s);
+  g_test_message ("article against summary: strict P %.3f R %.3f F1 %.3f, lax F1 %.3f",
+                  s.strict_precision, s.strict_recall, s.strict_f1, s.lax_f1);
+  g_assert_cmpfloat (s.strict_f1, >=, 0.5);
+  g_assert_cmpfloat (s.lax_f1, >=, 0.85);
+}
+
+static void
+test_realign_keeps_confirmed (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autoptr (DipProject) project = sample_project (dir);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_autoptr (GArray) beads = stored_beads (project);
+  /* The person confirms a bead, then aligns again: it stays, confirmed,
+     where it was. */
+  g_autoptr (GArray) edited = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  guint src_at = 0, tgt_at = 0;
+  gboolean done = FALSE;
+  DipBead kept = { 0 };
+  for (guint b = 0; b < beads->len; b++)
+    {
+      DipBead bead = g_array_index (beads, DipBead, b);
+      if (!done && bead.src_count == 1 && bead.tgt_count == 1 && bead.src_start >= 3)
+        {
+          bead.status = DIP_BEAD_CONFIRMED;
+          kept = bead;
+          done = TRUE;
+        }
+      g_assert_cmpuint (bead.src_start, ==, src_at);
+      g_assert_cmpuint (bead.tgt_start, ==, tgt_at);
+      src_at += bead.src_count;
+      tgt_at += bead.tgt_count;
+      g_array_append_val (edited, bead);
+    }
+  g_assert_true (done);
+  gint64 src = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
+  gint64 tgt = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
+  g_assert_true (dip_project_replace_beads (project, src, tgt, edited, "confirm", &error));
+  g_assert_no_error (error);
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) again = stored_beads (project);
+  guint confirmed = 0;
+  for (guint b = 0; b < again->len; b++)
+    {
+      const DipBead *bead = &g_array_index (again, DipBead, b);
+      if (bead->status == DIP_BEAD_CONFIRMED)
+        {
+          confirmed++;
+          g_assert_cmpuint (bead->src_start, ==, kept.src_start);
+          g_assert_cmpuint (bead->tgt_start, ==, kept.tgt_start);
+          g_assert_cmpuint (bead->src_count, ==, kept.src_count);
+          g_assert_cmpuint (bead->tgt_count, ==, kept.tgt_count);
+        }
+    }
+  g_assert_cmpuint (confirmed, ==, 1);
+}
+
+static void
+test_align_needs_documents (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "empty.diptych", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
+  g_assert_false (dip_project_align (project, NULL, NULL, &error));
+  test_assert_error (error, DIP_ERROR_NOT_FOUND, "empty.diptych");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/aligner/one-to-one", test_one_to_one);
+  g_test_add_func ("/aligner/two-to-one-and-one-to-two", test_two_to_one_and_one_to_two);
+  g_test_add_func ("/aligner/insertion-and-deletion", test_insertion_and_deletion);
+  g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
+  g_test_add_func ("/aligner/one-side-empty", test_one_side_empty);
+  g_test_add_func ("/aligner/identical-texts", test_identical_texts);
+  g_test_add_func ("/aligner/one-against-ten-thousand", test_one_against_ten_thousand);
+  g_test_add_func ("/aligner/confirmed-beads-are-kept", test_confirmed_beads_are_kept);
+  g_test_add_func ("/aligner/dictionary", test_dictionary);
+  g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
+  g_test_add_func ("/eval/scorer", test_scorer);
+  g_test_add_func ("/project/article-against-summary", test_article_against_summary);
+  g_test_add_func ("/project/realign-keeps-confirmed", test_realign_keeps_confirmed);
+  g_test_add_func ("/project/align-needs-documents", test_align_needs_documents);
+  return g_test_run ();
+}
