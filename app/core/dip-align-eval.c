@@ -151,7 +151,9 @@ dip_eval_format_bead (GString *out, guint src_start, guint src_count, guint tgt_
 static gboolean
 same_list (const GArray *a, const GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
+  /* memcmp must not see the NULL data of an empty array. */
+  return a->len == b->len
+         && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (guint)) == 0);
 }
 
 static gboolean

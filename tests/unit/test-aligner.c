@@ -132,6 +132,7 @@ test_identical_texts (void)
   g_autofree char *out = align_to_string ((const char *const *) text->pdata, text->len,
                                           (const char *const *) text->pdata, text->len, NULL,
                                           NULL, &beads);
+  g_assert_nonnull (out);
   g_assert_cmpuint (beads->len, ==, 300);
   for (guint b = 0; b < beads->len; b++)
     {
@@ -156,6 +157,7 @@ test_one_against_ten_thousand (void)
   const char *one[] = { german[5] };
   g_autofree char *out = align_to_string (one, 1, (const char *const *) many->pdata, many->len,
                                           NULL, NULL, &beads);
+  g_assert_nonnull (out);
   /* The sentence finds its translation; every other line is an insertion.
      (Lines with no word to share may still be absorbed into its bead.) */
   guint paired = 0;
