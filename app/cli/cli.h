@@ -66,3 +66,6 @@ int dip_cmd_documents (int argc, char **argv);
 int dip_cmd_align (int argc, char **argv);
 int dip_cmd_pairs (int argc, char **argv);
 int dip_cmd_eval (int argc, char **argv);
+int dip_cmd_export (int argc, char **argv);
+int dip_cmd_import_tmx (int argc, char **argv);
+int dip_cmd_import_pairs (int argc, char **argv);

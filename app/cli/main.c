@@ -19,6 +19,9 @@ static const DipCommand commands[] = {
   { "align", dip_cmd_align, "Align a project, or two files: align FILE.diptych | --src A --tgt B" },
   { "pairs", dip_cmd_pairs, "List aligned pairs: pairs FILE.diptych [--format tsv|json]" },
   { "eval", dip_cmd_eval, "Score alignments against a gold standard: eval GOLD TEST…" },
+  { "export", dip_cmd_export, "Export pairs: export FILE.diptych --tmx OUT.tmx | --tsv OUT.tsv" },
+  { "import-tmx", dip_cmd_import_tmx, "Import a TMX file as pairs: import-tmx FILE.diptych IN.tmx" },
+  { "import-pairs", dip_cmd_import_pairs, "Import TSV pairs: import-pairs FILE.diptych PAIRS.tsv" },
 };
 
 static void

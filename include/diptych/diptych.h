@@ -16,4 +16,7 @@
 #include <diptych/dip-dictionary.h>
 #include <diptych/dip-aligner.h>
 #include <diptych/dip-align-eval.h>
+#include <diptych/dip-exchange.h>
+#include <diptych/dip-tmx.h>
+#include <diptych/dip-pairs.h>
 #undef DIPTYCH_INSIDE
