@@ -16,11 +16,15 @@
 #include "dip-align-private.h"
 
 /* A table up to this many cells is filled whole. */
-#define FULL_TABLE_CELLS (3u * 1000u * 1000u)
-/* The coarse pass aligns blocks; this many blocks a side at most. */
-#define COARSE_UNITS 1200u
-/* How far the fine band reaches beyond the projected coarse path. */
-#define BAND_MARGIN 12u
+#define FULL_TABLE_CELLS (400u * 1000u)
+/* Each coarser level joins this many units into a block, until the table
+   is small enough to fill whole: 100k sentences take four levels. */
+#define COARSE_FACTOR 8u
+/* How far a band reaches beyond the path projected from the level above
+   (whose blocks blur where sentences meet), and beyond the first pass's
+   path in the second pass (which moves little). */
+#define BAND_MARGIN 10u
+#define GUIDE_MARGIN 6u
 
 typedef struct
 {
@@ -52,6 +56,40 @@ dip_align_shape_log_prior (guint a, guint b)
   return log (0.002);
 }
 
+/* log(erfc(x / √2)), the log probability of a Gale–Church deviation of at
+   least x, tabulated: the program asks for it a dozen times per cell. */
+#define LOG_TAIL_STEP 0.01
+#define LOG_TAIL_SIZE 1201
+static double log_tail_table[LOG_TAIL_SIZE];
+
+static void
+log_tail_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint k = 0; k < LOG_TAIL_SIZE; k++)
+        log_tail_table[k] = log (MAX (erfc (k * LOG_TAIL_STEP / G_SQRT2), 1e-300));
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static inline double
+log_tail (double x, double floor)
+{
+  double at = x / LOG_TAIL_STEP;
+  if (at >= LOG_TAIL_SIZE - 1)
+    {
+      /* Beyond the table the tail falls like exp(-x²/2): extend it so. */
+      double edge = (LOG_TAIL_SIZE - 1) * LOG_TAIL_STEP;
+      return MAX (log_tail_table[LOG_TAIL_SIZE - 1] - (x * x - edge * edge) / 2, floor);
+    }
+  guint k = (guint) at;
+  double frac = at - k;
+  return MAX (log_tail_table[k] + frac * (log_tail_table[k + 1] - log_tail_table[k]), floor);
+}
+
 typedef struct
 {
   const DipAlignUnits  *src;
@@ -62,7 +100,7 @@ typedef struct
   gsize                *row_offset;    /* n + 2 */
   float                *score;
   guint8               *back;
-  guint16              *pair;          /* cached pair matches, 0xFFFF unknown */
+  guint32              *pair;          /* cached pair matches, G_MAXUINT32 unknown */
   guint32              *stamp;
   guint32               stamp_id;
   gsize                 stamp_size;
@@ -88,6 +126,15 @@ matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b
   const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
   const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
   const guint32 *bk = &g_array_index (b->key, guint32, 0);
+  if (a->signature != NULL && b->signature != NULL)
+    {
+      const guint64 *x = a->signature + (gsize) i * DIP_ALIGN_SIGNATURE_WORDS;
+      const guint64 *y = b->signature + (gsize) j * DIP_ALIGN_SIGNATURE_WORDS;
+      guint shared = 0;
+      for (guint w = 0; w < DIP_ALIGN_SIGNATURE_WORDS; w++)
+        shared += __builtin_popcountll (x[w] & y[w]);
+      return shared;
+    }
   guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
   guint k = b->key_start[j], k_end = b->key_start[j + 1];
   guint count = 0;
@@ -119,18 +166,18 @@ matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b
   return count;
 }
 
-/* Matches between source unit i and target unit j: the low byte counts
-   words of i found in j, the high byte words of j found in i. */
+/* Matches between source unit i and target unit j: the low half counts
+   words of i found in j, the high half words of j found in i. */
 static guint
 pair_matches (Table *t, guint i, guint j)
 {
-  guint16 *slot = in_band (t, i + 1, j + 1) ? &t->pair[cell (t, i + 1, j + 1)] : NULL;
+  guint32 *slot = in_band (t, i + 1, j + 1) ? &t->pair[cell (t, i + 1, j + 1)] : NULL;
 
-  if (slot != NULL && *slot != 0xFFFF)
+  if (slot != NULL && *slot != G_MAXUINT32)
     return *slot;
-  guint forward = MIN (254, matched_words (t, t->src, i, t->tgt, j));
-  guint backward = MIN (255, matched_words (t, t->tgt, j, t->src, i));
-  guint value = forward | (backward << 8);
+  guint forward = MIN (0xFFFE, matched_words (t, t->src, i, t->tgt, j));
+  guint backward = MIN (0xFFFF, matched_words (t, t->tgt, j, t->src, i));
+  guint value = forward | (backward << 16);
   if (slot != NULL)
     *slot = value;
   return value;
@@ -142,9 +189,13 @@ crosses_paragraph (const DipAlignUnits *u, guint start, guint count)
   return u->paragraph != NULL && count > 1 && u->paragraph[start] != u->paragraph[start + count - 1];
 }
 
-/* The score of the bead (a, b) that ends at (i, j). */
+/* The score of the bead (a, b) that ends at (i, j). When even a perfect
+   word match could not lift it above `floor`, gives up early and returns
+   -INFINITY: most shapes at most cells are hopeless on length alone, and
+   comparing their words is the dearest part of the program. */
 static double
-bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_length_lp)
+bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
+            double *out_length_lp)
 {
   guint a = shapes[s].a, b = shapes[s].b;
   const DipAlignParams *p = t->params;
@@ -152,7 +203,7 @@ bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_le
   *out_sim = 0;
   *out_length_lp = 0;
   if (a == 0 || b == 0)
-    return t->shape_lp[s];
+    return t->shape_lp[s] * p->unit_size;
 
   double ls = 0, lt = 0;
   guint words = 0, matches = 0, orphans = 0;
@@ -166,6 +217,18 @@ bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_le
       lt += t->tgt->chars[y];
       words += t->tgt->n_words[y];
     }
+  /* Gale–Church: the target length is normal around c·ls with variance
+     s²·ls; here over the mean of both lengths, so that it is symmetric. */
+  double mean = (ls + lt / p->length_ratio) / 2;
+  double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
+  /* However far off, a length costs no more than leaving the sentences
+     out would (about 23 nats a sentence), so that words can still win. */
+  double length_lp = log_tail (fabs (delta), -23.0 * p->unit_size);
+  double best_case = t->shape_lp[s] + length_lp
+                     + p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  if (best_case <= floor)
+    return -INFINITY;
+
   /* A word counts once however many sentences on the other side have it. */
   guint column[4] = { 0 };
   for (guint x = i - a; x < i; x++)
@@ -174,8 +237,8 @@ bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_le
       for (guint y = j - b; y < j; y++)
         {
           guint value = pair_matches (t, x, y);
-          row += value & 0xFF;
-          column[y - (j - b)] += value >> 8;
+          row += value & 0xFFFF;
+          column[y - (j - b)] += value >> 16;
         }
       matches += MIN (row, t->src->n_words[x]);
       if (row == 0 && (a + b > 2 || t->src->n_words[x] >= 3))
@@ -188,11 +251,6 @@ bead_score (Table *t, guint i, guint j, guint s, double *out_sim, double *out_le
         orphans++;
     }
 
-  /* Gale–Church: the target length is normal around c·ls with variance
-     s²·ls; here over the mean of both lengths, so that it is symmetric. */
-  double mean = (ls + lt / p->length_ratio) / 2;
-  double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
-  double length_lp = log (MAX (erfc (fabs (delta) / G_SQRT2), 1e-10));
   double sim = words > 0 ? MIN (1.0, (double) matches / words) : 0;
 
   double score = t->shape_lp[s] + length_lp + p->lexical_weight * (a + b) * (sim - p->chance_similarity);
@@ -234,7 +292,7 @@ fill (Table *t, GCancellable *cancellable)
               if (before == -INFINITY)
                 continue;
               double sim, length_lp;
-              double total = before + bead_score (t, i, j, s, &sim, &length_lp);
+              double total = before + bead_score (t, i, j, s, best - before, &sim, &length_lp);
               if (total > best)
                 {
                   best = total;
@@ -259,7 +317,7 @@ trace (Table *t)
       guint s = t->back[cell (t, i, j)];
       g_assert (s < G_N_ELEMENTS (shapes));
       DipPathBead bead = { 0 };
-      bead.score = bead_score (t, i, j, s, &bead.sim, &bead.length_lp);
+      bead.score = bead_score (t, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
       bead.src_count = shapes[s].a;
       bead.tgt_count = shapes[s].b;
       bead.src_start = i - bead.src_count;
@@ -294,6 +352,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
 {
   Table t = { 0 };
 
+  log_tail_init ();
   t.src = src;
   t.tgt = tgt;
   t.params = params;
@@ -308,8 +367,8 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   gsize cells = t.row_offset[t.n + 1];
   t.score = g_new (float, cells);
   t.back = g_new (guint8, cells);
-  t.pair = g_new (guint16, cells);
-  memset (t.pair, 0xFF, cells * sizeof (guint16));
+  t.pair = g_new (guint32, cells);
+  memset (t.pair, 0xFF, cells * sizeof (guint32));
   t.stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
   t.stamp = g_new0 (guint32, t.stamp_size);
   for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
@@ -351,11 +410,18 @@ repair_band (guint *lo, guint *hi, guint n, guint m)
     hi[i] = MIN (hi[i], hi[i + 1]);
 }
 
-/* The band around a path given in coarse units of `factor` fine units,
-   widened by `margin` fine units on every side. */
+/* The band around a path, widened by `margin` units on every side. The
+   path is over blocks whose first units `src_origin` and `tgt_origin` give,
+   or over the units themselves when they are NULL. */
+static inline guint
+origin (const guint *origins, guint position)
+{
+  return origins != NULL ? origins[position] : position;
+}
+
 static void
-band_from_path (const GArray *path, guint factor, guint margin, guint n, guint m, guint *lo,
-                guint *hi)
+band_from_path (const GArray *path, const guint *src_origin, const guint *tgt_origin,
+                guint margin, guint n, guint m, guint *lo, guint *hi)
 {
   for (guint i = 0; i <= n; i++)
     {
@@ -365,10 +431,10 @@ band_from_path (const GArray *path, guint factor, guint margin, guint n, guint m
   for (guint p = 0; p < path->len; p++)
     {
       const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
-      guint i0 = MIN (bead->src_start * factor, n);
-      guint i1 = MIN ((bead->src_start + bead->src_count) * factor, n);
-      guint j0 = MIN (bead->tgt_start * factor, m);
-      guint j1 = MIN ((bead->tgt_start + bead->tgt_count) * factor, m);
+      guint i0 = MIN (origin (src_origin, bead->src_start), n);
+      guint i1 = MIN (origin (src_origin, bead->src_start + bead->src_count), n);
+      guint j0 = MIN (origin (tgt_origin, bead->tgt_start), m);
+      guint j1 = MIN (origin (tgt_origin, bead->tgt_start + bead->tgt_count), m);
       guint r0 = i0 > margin ? i0 - margin : 0;
       guint r1 = MIN (i1 + margin, n);
       guint c0 = j0 > margin ? j0 - margin : 0;
@@ -397,7 +463,7 @@ dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAl
   g_autofree guint *hi = g_new (guint, n + 1);
 
   if (guide != NULL)
-    band_from_path (guide, 1, BAND_MARGIN, n, m, lo, hi);
+    band_from_path (guide, NULL, NULL, GUIDE_MARGIN, n, m, lo, hi);
   else if ((guint64) (n + 1) * (m + 1) <= FULL_TABLE_CELLS)
     for (guint i = 0; i <= n; i++)
       {
@@ -406,20 +472,30 @@ dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAl
       }
   else
     {
-      guint factor = (MAX (n, m) + COARSE_UNITS - 1) / COARSE_UNITS;
-      factor = MAX (factor, 2);
-      DipAlignUnits *coarse_src = dip_align_units_blocks (src, factor);
-      DipAlignUnits *coarse_tgt = dip_align_units_blocks (tgt, factor);
+      double src_chars = 0, tgt_chars = 0;
+      for (guint i = 0; i < n; i++)
+        src_chars += src->chars[i];
+      for (guint j = 0; j < m; j++)
+        tgt_chars += tgt->chars[j];
+      /* Blocks of about COARSE_FACTOR units of the longer side, and of the
+         same share of the text on both sides. */
+      double blocks = MAX (1.0, (double) MAX (n, m) / COARSE_FACTOR);
+      DipAlignUnits *coarse_src = dip_align_units_blocks (src, MAX (src_chars, 1.0) / blocks);
+      DipAlignUnits *coarse_tgt = dip_align_units_blocks (tgt, MAX (tgt_chars, 1.0) / blocks);
+      /* Leaving a block out leaves out all its sentences. */
+      DipAlignParams coarse_params = *params;
+      coarse_params.unit_size = params->unit_size * (double) (n + m) / (coarse_src->n + coarse_tgt->n);
       /* Blocks cross paragraphs by design. */
       g_clear_pointer (&coarse_src->paragraph, g_free);
       g_clear_pointer (&coarse_tgt->paragraph, g_free);
-      g_autoptr (GArray) coarse = dip_align_solve (coarse_src, coarse_tgt, params, NULL,
+      g_autoptr (GArray) coarse = dip_align_solve (coarse_src, coarse_tgt, &coarse_params, NULL,
                                                    cancellable);
+      if (coarse != NULL)
+        band_from_path (coarse, coarse_src->origin, coarse_tgt->origin, BAND_MARGIN, n, m, lo, hi);
       dip_align_units_free (coarse_src);
       dip_align_units_free (coarse_tgt);
       if (coarse == NULL)
         return NULL;
-      band_from_path (coarse, factor, BAND_MARGIN, n, m, lo, hi);
     }
   return solve_in_band (src, tgt, params, lo, hi, cancellable);
 }

@@ -149,27 +149,85 @@ dip_eval_format_bead (GString *out, guint src_start, guint src_count, guint tgt_
 }
 
 static gboolean
-same_list (const GArray *a, const GArray *b)
-{
-  /* memcmp must not see the NULL data of an empty array. */
-  return a->len == b->len
-         && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (guint)) == 0);
-}
-
-static gboolean
-lists_overlap (const GArray *a, const GArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      if (g_array_index (a, guint, i) == g_array_index (b, guint, j))
-        return TRUE;
-  return FALSE;
-}
-
-static gboolean
 is_pair (const DipEvalBead *bead)
 {
   return bead->source->len > 0 && bead->target->len > 0;
+}
+
+/* Where each sentence of the reference lies: bead index + 1 per source and
+   per target sentence, so that matching is linear in the number of beads. */
+typedef struct
+{
+  GHashTable *by_source;   /* sentence + 1 → bead + 1 */
+  GHashTable *by_target;
+  GHashTable *exact;       /* "[..]:[..]" → bead + 1 */
+} Index;
+
+static char *
+bead_key (const DipEvalBead *bead)
+{
+  GString *key = g_string_new (NULL);
+  for (guint i = 0; i < bead->source->len; i++)
+    g_string_append_printf (key, "%u,", g_array_index (bead->source, guint, i));
+  g_string_append_c (key, ':');
+  for (guint i = 0; i < bead->target->len; i++)
+    g_string_append_printf (key, "%u,", g_array_index (bead->target, guint, i));
+  return g_string_free (key, FALSE);
+}
+
+static void
+index_init (Index *index, const GArray *reference, gboolean pairs_only)
+{
+  index->by_source = g_hash_table_new (NULL, NULL);
+  index->by_target = g_hash_table_new (NULL, NULL);
+  index->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < reference->len; r++)
+    {
+      const DipEvalBead *bead = &g_array_index (reference, DipEvalBead, r);
+      if (pairs_only && !is_pair (bead))
+        continue;
+      g_hash_table_insert (index->exact, bead_key (bead), GUINT_TO_POINTER (r + 1));
+      for (guint i = 0; i < bead->source->len; i++)
+        g_hash_table_insert (index->by_source,
+                             GUINT_TO_POINTER (g_array_index (bead->source, guint, i) + 1),
+                             GUINT_TO_POINTER (r + 1));
+      for (guint i = 0; i < bead->target->len; i++)
+        g_hash_table_insert (index->by_target,
+                             GUINT_TO_POINTER (g_array_index (bead->target, guint, i) + 1),
+                             GUINT_TO_POINTER (r + 1));
+    }
+}
+
+static void
+index_clear (Index *index)
+{
+  g_hash_table_unref (index->by_source);
+  g_hash_table_unref (index->by_target);
+  g_hash_table_unref (index->exact);
+}
+
+/* Whether some reference bead holds one of the bead's source sentences and
+   one of its target sentences. */
+static gboolean
+overlaps (const Index *index, const DipEvalBead *bead)
+{
+  g_autoptr (GHashTable) beads = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < bead->source->len; i++)
+    {
+      gpointer r = g_hash_table_lookup (index->by_source,
+                                        GUINT_TO_POINTER (g_array_index (bead->source, guint, i) + 1));
+      if (r != NULL)
+        g_hash_table_add (beads, r);
+    }
+  for (guint i = 0; i < bead->target->len; i++)
+    {
+      gpointer r = g_hash_table_lookup (index->by_target,
+                                        GUINT_TO_POINTER (g_array_index (bead->target, guint, i) + 1));
+      if (r != NULL && g_hash_table_contains (beads, r))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Counts the beads of `test` found in `reference`: exactly (strict) or
@@ -178,6 +236,9 @@ static void
 match (const GArray *reference, const GArray *test, gboolean pairs_only, guint *strict,
        guint *strict_miss, guint *lax, guint *lax_miss)
 {
+  Index index;
+
+  index_init (&index, reference, pairs_only);
   for (guint t = 0; t < test->len; t++)
     {
       const DipEvalBead *bead = &g_array_index (test, DipEvalBead, t);
@@ -185,21 +246,13 @@ match (const GArray *reference, const GArray *test, gboolean pairs_only, guint *
         continue;
       if (pairs_only && !is_pair (bead))
         continue;
-      gboolean exact = FALSE, overlap = FALSE;
-      for (guint r = 0; r < reference->len && !exact; r++)
-        {
-          const DipEvalBead *other = &g_array_index (reference, DipEvalBead, r);
-          if (pairs_only && !is_pair (other))
-            continue;
-          if (same_list (bead->source, other->source) && same_list (bead->target, other->target))
-            exact = overlap = TRUE;
-          else if (is_pair (bead) && lists_overlap (bead->source, other->source)
-                   && lists_overlap (bead->target, other->target))
-            overlap = TRUE;
-        }
+      g_autofree char *key = bead_key (bead);
+      gboolean exact = g_hash_table_contains (index.exact, key);
+      gboolean overlap = exact || (is_pair (bead) && overlaps (&index, bead));
       *(exact ? strict : strict_miss) += 1;
       *(overlap ? lax : lax_miss) += 1;
     }
+  index_clear (&index);
 }
 
 void

@@ -89,9 +89,26 @@ static Table
 train (GPtrArray *pairs, guint from, guint iterations)
 {
   Table table = { g_new0 (Slot, 1024), 1023, 0 };
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint32 max_e = 0;
 
   /* Every co-occurring pair starts equal; "seen" counts each sentence
-     pair once. */
+     pair once. The table stops growing here, so slot positions can be
+     kept: the iterations below look nothing up. */
+  for (guint p = 0; p + 1 < pairs->len; p += 2)
+    {
+      GArray *es = g_ptr_array_index (pairs, p + from);
+      GArray *fs = g_ptr_array_index (pairs, p + 1 - from);
+      for (guint x = 0; x < es->len; x++)
+        for (guint y = 0; y < fs->len; y++)
+          {
+            guint32 e = g_array_index (es, guint32, x);
+            Slot *slot = table_find (&table, pair_key (e, g_array_index (fs, guint32, y)), TRUE);
+            slot->prob = 1.0f;
+            slot->seen++;
+            max_e = MAX (max_e, e);
+          }
+    }
   for (guint p = 0; p + 1 < pairs->len; p += 2)
     {
       GArray *es = g_ptr_array_index (pairs, p + from);
@@ -100,78 +117,52 @@ train (GPtrArray *pairs, guint from, guint iterations)
         for (guint y = 0; y < fs->len; y++)
           {
             Slot *slot = table_find (&table, pair_key (g_array_index (es, guint32, x),
-                                                       g_array_index (fs, guint32, y)), TRUE);
-            slot->prob = 1.0f;
-            slot->seen++;
+                                                       g_array_index (fs, guint32, y)), FALSE);
+            gsize at = slot != NULL ? (gsize) (slot - table.slots) : 0;
+            g_array_append_val (links, at);
           }
     }
 
-  g_autofree float *column = NULL;
-  guint column_size = 0;
+  const gsize *link = (const gsize *) (gpointer) links->data;
+  g_autofree double *totals = g_new0 (double, (gsize) max_e + 1);
   for (guint it = 0; it < iterations; it++)
     {
       for (gsize i = 0; i <= table.mask; i++)
         table.slots[i].count = 0;
+      /* E step: each target word's unit of count shared among the source
+         words of its sentence pair in proportion to t(f|e). */
+      gsize k = 0;
       for (guint p = 0; p + 1 < pairs->len; p += 2)
         {
           GArray *es = g_ptr_array_index (pairs, p + from);
           GArray *fs = g_ptr_array_index (pairs, p + 1 - from);
-          if (es->len > column_size)
+          guint nf = fs->len;
+          for (guint y = 0; y < nf; y++)
             {
-              column_size = es->len;
-              column = g_renew (float, column, column_size);
-            }
-          for (guint y = 0; y < fs->len; y++)
-            {
-              guint32 f = g_array_index (fs, guint32, y);
               double z = 0;
               for (guint x = 0; x < es->len; x++)
-                {
-                  Slot *slot = table_find (&table, pair_key (g_array_index (es, guint32, x), f),
-                                           FALSE);
-                  column[x] = slot != NULL ? slot->prob : 0.0f;
-                  z += column[x];
-                }
+                z += table.slots[link[k + (gsize) x * nf + y]].prob;
               if (z <= 0)
                 continue;
               for (guint x = 0; x < es->len; x++)
                 {
-                  Slot *slot = table_find (&table, pair_key (g_array_index (es, guint32, x), f),
-                                           FALSE);
-                  if (slot != NULL)
-                    slot->count += column[x] / z;
+                  Slot *slot = &table.slots[link[k + (gsize) x * nf + y]];
+                  slot->count += slot->prob / z;
                 }
             }
+          k += (gsize) es->len * nf;
         }
       /* M step: t(f|e) = count(e,f) / Σ_f count(e,f) */
-      GHashTable *index = g_hash_table_new (NULL, NULL);
-      GArray *sum_array = g_array_new (FALSE, TRUE, sizeof (double));
+      memset (totals, 0, ((gsize) max_e + 1) * sizeof (double));
+      for (gsize i = 0; i <= table.mask; i++)
+        if (table.slots[i].key != 0)
+          totals[(table.slots[i].key - 1) >> 32] += table.slots[i].count;
       for (gsize i = 0; i <= table.mask; i++)
         if (table.slots[i].key != 0)
           {
-            guint32 e = (guint32) ((table.slots[i].key - 1) >> 32);
-            gpointer at = g_hash_table_lookup (index, GUINT_TO_POINTER (e + 1));
-            guint k;
-            if (at == NULL)
-              {
-                k = sum_array->len;
-                g_array_set_size (sum_array, k + 1);
-                g_hash_table_insert (index, GUINT_TO_POINTER (e + 1), GUINT_TO_POINTER (k + 1));
-              }
-            else
-              k = GPOINTER_TO_UINT (at) - 1;
-            g_array_index (sum_array, double, k) += table.slots[i].count;
-          }
-      for (gsize i = 0; i <= table.mask; i++)
-        if (table.slots[i].key != 0)
-          {
-            guint32 e = (guint32) ((table.slots[i].key - 1) >> 32);
-            guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, GUINT_TO_POINTER (e + 1))) - 1;
-            double sum = g_array_index (sum_array, double, k);
+            double sum = totals[(table.slots[i].key - 1) >> 32];
             table.slots[i].prob = sum > 0 ? table.slots[i].count / sum : 0;
           }
-      g_array_unref (sum_array);
-      g_hash_table_unref (index);
     }
   return table;
 }

@@ -20,7 +20,14 @@ typedef struct
   GArray  *entry_word;    /* guint32: index of the word within its unit */
   guint   *key_start;     /* n + 1 */
   GArray  *key;           /* guint32, unique per unit, sorted */
+  guint   *origin;        /* blocks only: first finer unit of each block, n + 1 */
+  guint64 *signature;     /* blocks only: DIP_ALIGN_SIGNATURE_WORDS per block */
 } DipAlignUnits;
+
+/* Blocks are compared by a bit signature of their keys: the shared bits
+   count their shared keys closely enough for a coarse path, in a few
+   dozen operations however large the blocks. */
+#define DIP_ALIGN_SIGNATURE_WORDS 32
 
 void           dip_align_units_free   (DipAlignUnits *units);
 
@@ -32,9 +39,10 @@ DipAlignUnits *dip_align_units_new    (guint         n,
                                        const guint  *paragraph,
                                        GPtrArray    *entries);
 
-/* Units made of `factor` consecutive units each. */
+/* Blocks of consecutive units holding about `block_chars` characters
+   each; `origin` maps them back to the units. */
 DipAlignUnits *dip_align_units_blocks (const DipAlignUnits *units,
-                                       guint                factor);
+                                       double               block_chars);
 
 typedef struct
 {
@@ -45,6 +53,7 @@ typedef struct
   double orphan_penalty;        /* per unmatched sentence of a 1-1 bead */
   double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
   double paragraph_penalty;
+  double unit_size;         /* sentences per unit: 1, or a block's size */
 } DipAlignParams;
 
 /* One bead of a path, in unit positions. */

@@ -29,6 +29,8 @@ dip_align_units_free (DipAlignUnits *units)
   g_free (units->chars);
   g_free (units->n_words);
   g_free (units->paragraph);
+  g_free (units->origin);
+  g_free (units->signature);
   g_free (units->entry_start);
   g_array_unref (units->entry_key);
   g_array_unref (units->entry_word);
@@ -88,32 +90,72 @@ dip_align_units_new (guint n, const guint *chars, const guint *n_words, const gu
 }
 
 DipAlignUnits *
-dip_align_units_blocks (const DipAlignUnits *units, guint factor)
+dip_align_units_blocks (const DipAlignUnits *units, double block_chars)
 {
-  guint n = (units->n + factor - 1) / factor;
+  /* Block ends, in units: a block closes once it holds block_chars
+     characters, so that blocks of the two sides cover about as much text
+     whatever their sentences' lengths. */
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  double filled = 0;
+  for (guint i = 0; i < units->n; i++)
+    {
+      filled += units->chars[i];
+      if (filled >= block_chars || i + 1 == units->n)
+        {
+          guint end = i + 1;
+          g_array_append_val (ends, end);
+          filled = 0;
+        }
+    }
+
+  guint n = ends->len;
   DipAlignUnits *blocks = units_alloc (n);
+  blocks->origin = g_new0 (guint, n + 1);
+  blocks->signature = g_new0 (guint64, (gsize) n * DIP_ALIGN_SIGNATURE_WORDS);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
 
   for (guint b = 0; b < n; b++)
     {
-      guint first = b * factor;
-      guint last = MIN (first + factor, units->n);
-      guint word_offset = 0;
+      guint first = b == 0 ? 0 : g_array_index (ends, guint, b - 1);
+      guint last = g_array_index (ends, guint, b);
+      blocks->origin[b] = first;
       g_array_set_size (entries, 0);
       for (guint i = first; i < last; i++)
         {
           blocks->chars[b] += units->chars[i];
-          blocks->n_words[b] += units->n_words[i];
-          for (guint e = units->entry_start[i]; e < units->entry_start[i + 1]; e++)
+          for (guint k = units->key_start[i]; k < units->key_start[i + 1]; k++)
             {
-              Entry entry = { g_array_index (units->entry_key, guint32, e),
-                              word_offset + g_array_index (units->entry_word, guint32, e) };
+              Entry entry = { g_array_index (units->key, guint32, k), 0 };
               g_array_append_val (entries, entry);
             }
-          word_offset += units->n_words[i];
         }
+      /* A block's "words" are its distinct keys: comparing blocks needs
+         only which keys they share, and a block of a hundred sentences
+         would otherwise carry thousands of entries. */
+      g_array_sort (entries, compare_entries);
+      guint distinct = 0;
+      for (guint e = 0; e < entries->len; e++)
+        if (e == 0 || g_array_index (entries, Entry, e - 1).key != g_array_index (entries, Entry, e).key)
+          {
+            Entry entry = { g_array_index (entries, Entry, e).key, distinct++ };
+            g_array_index (entries, Entry, distinct - 1) = entry;
+          }
+      g_array_set_size (entries, distinct);
+      guint64 *signature = blocks->signature + (gsize) b * DIP_ALIGN_SIGNATURE_WORDS;
+      for (guint e = 0; e < distinct; e++)
+        {
+          /* Keys are small consecutive integers: scatter them first. */
+          guint32 h = g_array_index (entries, Entry, e).key * 2654435761u;
+          guint bit = (h >> 8) % (DIP_ALIGN_SIGNATURE_WORDS * 64);
+          signature[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+      guint bits = 0;
+      for (guint w = 0; w < DIP_ALIGN_SIGNATURE_WORDS; w++)
+        bits += __builtin_popcountll (signature[w]);
+      blocks->n_words[b] = bits;
       append_unit (blocks, b, entries);
     }
+  blocks->origin[n] = units->n;
   blocks->entry_start[n] = blocks->entry_key->len;
   blocks->key_start[n] = blocks->key->len;
   return blocks;

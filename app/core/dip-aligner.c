@@ -28,6 +28,9 @@
 /* The second pass needs enough confident pairs to learn from. */
 #define MIN_TRAINING_PAIRS 40
 #define MAX_TRAINING_PAIRS 12000
+/* Word pairs (source words × target words, summed over sentence pairs)
+   Model 1 may hold: bounds its two tables to some 60 MB on any text. */
+#define MAX_TRAINING_PRODUCTS (600u * 1000u)
 #define MODEL1_ITERATIONS 5
 #define MODEL1_THRESHOLD 0.25
 
@@ -239,6 +242,7 @@ training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
   /* Every k-th confident pair, so that long texts train in bounded time. */
   guint step = MAX (1, n_one_to_one / MAX_TRAINING_PAIRS);
   guint seen = 0;
+  guint64 products = 0;
   for (guint p = 0; p < path->len; p++)
     {
       const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
@@ -246,8 +250,13 @@ training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
         continue;
       if (seen++ % step != 0 || bead_confidence (bead, 0, job->condensed) < 0.5)
         continue;
-      g_ptr_array_add (pairs, g_ptr_array_index (job->src.words, src_start + bead->src_start));
-      g_ptr_array_add (pairs, g_ptr_array_index (job->tgt.words, tgt_start + bead->tgt_start));
+      GArray *src_words = g_ptr_array_index (job->src.words, src_start + bead->src_start);
+      GArray *tgt_words = g_ptr_array_index (job->tgt.words, tgt_start + bead->tgt_start);
+      products += (guint64) src_words->len * tgt_words->len;
+      if (products > MAX_TRAINING_PRODUCTS)
+        break;
+      g_ptr_array_add (pairs, src_words);
+      g_ptr_array_add (pairs, tgt_words);
     }
   return pairs;
 }
@@ -317,6 +326,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     .merge_orphan_penalty = ORPHAN_PENALTY,
     .chance_similarity = CHANCE_SIMILARITY,
     .paragraph_penalty = PARAGRAPH_PENALTY,
+    .unit_size = 1,
   };
   DipDictionary *dictionary = job->self->dictionary;
   g_autoptr (GArray) path = NULL;

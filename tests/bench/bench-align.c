@@ -3,10 +3,11 @@
  *
  *   meson test -C build --benchmark --suite bench align -v
  *
- * Input: the Text+Berg development set (../shared/eval, de-fr) repeated to
- * the size wanted, when it is there; otherwise seed 003 against a copy with
- * every 7th sentence dropped and every 11th split in two. Each size runs in
- * a child process so that its peak RSS is its own.
+ * Input: random draws of the gold beads of the Text+Berg development set
+ * (../shared/eval, de-fr) when it is there; otherwise seed 003 against a copy
+ * with every 7th sentence dropped and every 11th split in two. Either way
+ * the gold alignment is known, and the strict F1 is printed beside the time.
+ * Each size runs in a child process so that its peak RSS is its own.
  * Targets (issue 4): 10k under 2 s and 200 MB, 50k under 15 s and 800 MB,
  * 100k under 30 s and 1 GB.
  */
@@ -33,59 +34,93 @@ read_lines (const char *path)
   return lines;
 }
 
-static GPtrArray *
-repeat (GPtrArray *lines, guint n)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n; i++)
-    /* A copy number keeps repeated sentences from being exact twins. */
-    g_ptr_array_add (out, g_strdup_printf ("%s %u", (char *) g_ptr_array_index (lines, i % lines->len),
-                                           i / lines->len));
-  return out;
-}
+/* The gold beads of the generated input, in the vecalign format. */
+static GString *gold;
 
 static void
-make_input (guint n, GPtrArray **src, GPtrArray **tgt)
+add_gold (guint src_start, guint src_count, guint tgt_start, guint tgt_count)
+{
+  dip_eval_format_bead (gold, src_start, src_count, tgt_start, tgt_count);
+}
+
+/* Random draws of the dev set's gold beads, in a random order: text that
+   does not repeat with a period an aligner could lock on to, with a gold
+   alignment known for every bead. */
+static gboolean
+make_from_dev_set (guint n, GPtrArray *src, GPtrArray *tgt)
 {
   const char *shared = g_getenv ("DIP_SHARED");
-  g_autofree char *de = shared ? g_build_filename (shared, "eval/textberg-dev/dev.de", NULL) : NULL;
-  g_autofree char *fr = shared ? g_build_filename (shared, "eval/textberg-dev/dev.fr", NULL) : NULL;
-  g_autoptr (GPtrArray) de_lines = de ? read_lines (de) : NULL;
-  g_autoptr (GPtrArray) fr_lines = fr ? read_lines (fr) : NULL;
+  if (shared == NULL)
+    return FALSE;
+  g_autofree char *de = g_build_filename (shared, "eval/textberg-dev/dev.de", NULL);
+  g_autofree char *fr = g_build_filename (shared, "eval/textberg-dev/dev.fr", NULL);
+  g_autofree char *defr = g_build_filename (shared, "eval/textberg-dev/dev.defr", NULL);
+  g_autoptr (GPtrArray) de_lines = read_lines (de);
+  g_autoptr (GPtrArray) fr_lines = read_lines (fr);
+  g_autoptr (GArray) beads = g_file_test (defr, G_FILE_TEST_EXISTS)
+                               ? dip_eval_load_beads (defr, NULL) : NULL;
+  if (de_lines == NULL || fr_lines == NULL || beads == NULL)
+    return FALSE;
 
-  if (de_lines != NULL && fr_lines != NULL)
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  while (src->len < n)
     {
-      *src = repeat (de_lines, n);
-      *tgt = repeat (fr_lines, n * fr_lines->len / de_lines->len);
-      return;
+      const DipEvalBead *bead = &g_array_index (beads, DipEvalBead,
+                                                g_rand_int_range (rand, 0, beads->len));
+      add_gold (src->len, bead->source->len, tgt->len, bead->target->len);
+      for (guint i = 0; i < bead->source->len; i++)
+        g_ptr_array_add (src, g_strdup (g_ptr_array_index (de_lines,
+                                                           g_array_index (bead->source, guint, i))));
+      for (guint i = 0; i < bead->target->len; i++)
+        g_ptr_array_add (tgt, g_strdup (g_ptr_array_index (fr_lines,
+                                                           g_array_index (bead->target, guint, i))));
     }
+  return TRUE;
+}
+
+/* Seed 003 against a copy with every 7th sentence left out and every 11th
+   split in two. */
+static void
+make_from_book (guint n, GPtrArray *src, GPtrArray *tgt)
+{
   g_autofree char *book = g_build_filename (g_getenv ("DIP_SAMPLES"), "003-book-en.txt", NULL);
-  g_autoptr (GPtrArray) sentences = read_lines (book);
-  g_assert_nonnull (sentences);
-  *src = repeat (sentences, n);
-  *tgt = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < (*src)->len; i++)
+  g_autoptr (GPtrArray) lines = read_lines (book);
+  g_assert_nonnull (lines);
+  for (guint i = 0; i < n; i++)
     {
-      const char *s = g_ptr_array_index (*src, i);
-      if (i % 7 == 3)
-        continue;
+      const char *s = g_ptr_array_index (lines, i % lines->len);
+      g_ptr_array_add (src, g_strdup (s));
       gsize half = strlen (s) / 2;
       const char *space = strchr (s + half, ' ');
-      if (i % 11 == 5 && space != NULL)
+      if (i % 7 == 3)
+        add_gold (i, 1, tgt->len, 0);
+      else if (i % 11 == 5 && space != NULL)
         {
-          g_ptr_array_add (*tgt, g_strndup (s, space - s));
-          g_ptr_array_add (*tgt, g_strdup (space + 1));
+          add_gold (i, 1, tgt->len, 2);
+          g_ptr_array_add (tgt, g_strndup (s, space - s));
+          g_ptr_array_add (tgt, g_strdup (space + 1));
         }
       else
-        g_ptr_array_add (*tgt, g_strdup (s));
+        {
+          add_gold (i, 1, tgt->len, 1);
+          g_ptr_array_add (tgt, g_strdup (s));
+        }
     }
 }
 
 static int
 run_one (guint n)
 {
-  GPtrArray *src, *tgt;
-  make_input (n, &src, &tgt);
+  GPtrArray *src = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *tgt = g_ptr_array_new_with_free_func (g_free);
+  gold = g_string_new (NULL);
+  if (!make_from_dev_set (n, src, tgt))
+    {
+      g_ptr_array_set_size (src, 0);
+      g_ptr_array_set_size (tgt, 0);
+      g_string_truncate (gold, 0);
+      make_from_book (n, src, tgt);
+    }
   DipAlignSide source = { (const char *const *) src->pdata, NULL, src->len, "de" };
   DipAlignSide target = { (const char *const *) tgt->pdata, NULL, tgt->len, "fr" };
   g_autoptr (DipAligner) aligner = dip_aligner_new ();
@@ -97,8 +132,22 @@ run_one (guint n)
   g_assert_no_error (error);
   struct rusage usage;
   getrusage (RUSAGE_SELF, &usage);
-  printf ("%u %u %u %.3f %.1f\n", src->len, tgt->len, beads->len, seconds,
-          usage.ru_maxrss / 1024.0);
+  g_autoptr (GString) test = g_string_new (NULL);
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      dip_eval_format_bead (test, bead->src_start, bead->src_count, bead->tgt_start,
+                            bead->tgt_count);
+    }
+  g_autoptr (GArray) gold_beads = dip_eval_parse_beads (gold->str, gold->len, "gold", NULL);
+  g_autoptr (GArray) test_beads = dip_eval_parse_beads (test->str, test->len, "test", NULL);
+  DipEvalCounts counts = { 0 };
+  dip_eval_count (&counts, gold_beads, test_beads);
+  DipEvalScores scores;
+  dip_eval_scores (&counts, &scores);
+  printf ("%u %u %u %.3f %.1f %.4f\n", src->len, tgt->len, beads->len, seconds,
+          usage.ru_maxrss / 1024.0, scores.strict_f1);
+  g_string_free (gold, TRUE);
   g_ptr_array_unref (src);
   g_ptr_array_unref (tgt);
   return 0;
@@ -114,7 +163,8 @@ main (int argc, char **argv)
   static const double max_seconds[] = { 1, 2, 15, 30 };
   static const double max_mb[] = { 100, 200, 800, 1024 };
   int status = 0;
-  printf ("%8s %8s %8s %9s %10s\n", "source", "target", "beads", "seconds", "peak MB");
+  printf ("%8s %8s %8s %9s %10s %9s\n", "source", "target", "beads", "seconds", "peak MB",
+          "strict F1");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *size = g_strdup_printf ("%u", sizes[i]);
@@ -129,11 +179,11 @@ main (int argc, char **argv)
           return 1;
         }
       guint n_src, n_tgt, n_beads;
-      double seconds, mb;
-      if (sscanf (out, "%u %u %u %lf %lf", &n_src, &n_tgt, &n_beads, &seconds, &mb) != 5)
+      double seconds, mb, f1;
+      if (sscanf (out, "%u %u %u %lf %lf %lf", &n_src, &n_tgt, &n_beads, &seconds, &mb, &f1) != 6)
         return 1;
       gboolean ok = seconds <= max_seconds[i] && mb <= max_mb[i];
-      printf ("%8u %8u %8u %9.2f %10.1f %s\n", n_src, n_tgt, n_beads, seconds, mb,
+      printf ("%8u %8u %8u %9.2f %10.1f %9.4f %s\n", n_src, n_tgt, n_beads, seconds, mb, f1,
               ok ? "" : "OVER TARGET");
       if (!ok)
         status = 1;
