@@ -132,3 +132,75 @@ dip_speller_check (DipSpeller *speller, const char *word)
   /* A word the dictionary's charset cannot even spell is not in it. */
   return converted != NULL && Hunspell_spell (speller->handle, converted) != 0;
 }
+
+/* The word in the dictionary's charset, or NULL when that charset cannot
+ * spell it; `word` itself (not a copy) for UTF-8 dictionaries. */
+static char *
+to_dictionary (DipSpeller *speller, const char *word, gboolean *out_converted)
+{
+  *out_converted = speller->encoding != NULL;
+  if (speller->encoding == NULL)
+    return (char *) word;
+  return g_convert (word, -1, speller->encoding, "UTF-8", NULL, NULL, NULL);
+}
+
+/* Takes a hunspell result list, converting each string back to UTF-8. */
+static GPtrArray *
+take_list (DipSpeller *speller, char **list, int n, guint max)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < n && out->len < max; i++)
+    {
+      char *item = speller->encoding
+                     ? g_convert (list[i], -1, "UTF-8", speller->encoding, NULL, NULL, NULL)
+                     : g_strdup (list[i]);
+      if (item != NULL && g_utf8_validate (item, -1, NULL))
+        g_ptr_array_add (out, item);
+      else
+        g_free (item);
+    }
+  if (n > 0)
+    Hunspell_free_list (speller->handle, &list, n);
+  return out;
+}
+
+GPtrArray *
+dip_speller_stems (DipSpeller *speller, const char *word)
+{
+  gboolean converted;
+  char *native = to_dictionary (speller, word, &converted);
+  if (native == NULL)
+    return g_ptr_array_new_with_free_func (g_free);
+  char **list = NULL;
+  int n = Hunspell_stem (speller->handle, &list, native);
+  if (converted)
+    g_free (native);
+  return take_list (speller, list, n, G_MAXUINT);
+}
+
+GPtrArray *
+dip_speller_suggest (DipSpeller *speller, const char *word, guint max)
+{
+  gboolean converted;
+  char *native = to_dictionary (speller, word, &converted);
+  if (native == NULL)
+    return g_ptr_array_new_with_free_func (g_free);
+  char **list = NULL;
+  int n = Hunspell_suggest (speller->handle, &list, native);
+  if (converted)
+    g_free (native);
+  return take_list (speller, list, n, max);
+}
+
+gboolean
+dip_speller_add_word (DipSpeller *speller, const char *word)
+{
+  gboolean converted;
+  char *native = to_dictionary (speller, word, &converted);
+  if (native == NULL)
+    return FALSE;
+  Hunspell_add (speller->handle, native);
+  if (converted)
+    g_free (native);
+  return TRUE;
+}

@@ -13,6 +13,9 @@
 #include <diptych/dip-langid.h>
 #include <diptych/dip-project.h>
 #include <diptych/dip-import.h>
+#include <diptych/dip-glossary.h>
+#include <diptych/dip-words.h>
+#include <diptych/dip-checks.h>
 #include <diptych/dip-dictionary.h>
 #include <diptych/dip-aligner.h>
 #include <diptych/dip-align-eval.h>
