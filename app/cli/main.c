@@ -12,20 +12,21 @@
 #include "cli.h"
 
 static const DipCommand commands[] = {
+  /* In the order of the work: make, align, review, check, exchange. */
   { "new", dip_cmd_new, "Create a project: new FILE.diptych --src-lang it --tgt-lang en" },
   { "import", dip_cmd_import, "Import a text: import FILE.diptych --side source|target TEXT" },
   { "documents", dip_cmd_documents, "List the documents of a project" },
   { "segments", dip_cmd_segments, "List segments: segments FILE.diptych --side source|target" },
-  { "glossary", dip_cmd_glossary,
-    "The glossary: glossary FILE.diptych add|list|remove|import|export|suggest …" },
-  { "check", dip_cmd_check, "Quality checks: check FILE.diptych [--format text|json] [--kinds …]" },
-  { "words", dip_cmd_words, "Project word list: words FILE.diptych add --lang TAG WORD" },
   { "align", dip_cmd_align, "Align a project, or two files: align FILE.diptych | --src A --tgt B" },
   { "pairs", dip_cmd_pairs, "List aligned pairs: pairs FILE.diptych [--format tsv|json]" },
-  { "eval", dip_cmd_eval, "Score alignments against a gold standard: eval GOLD TEST…" },
+  { "glossary", dip_cmd_glossary,
+    "The glossary: glossary FILE.diptych add|list|remove|import|export|suggest …" },
+  { "words", dip_cmd_words, "Project word list: words FILE.diptych add --lang TAG WORD" },
+  { "check", dip_cmd_check, "Quality checks: check FILE.diptych [--format text|json] [--kinds …]" },
   { "export", dip_cmd_export, "Export pairs: export FILE.diptych --tmx OUT.tmx | --tsv OUT.tsv" },
   { "import-tmx", dip_cmd_import_tmx, "Import a TMX file as pairs: import-tmx FILE.diptych IN.tmx" },
   { "import-pairs", dip_cmd_import_pairs, "Import TSV pairs: import-pairs FILE.diptych PAIRS.tsv" },
+  { "eval", dip_cmd_eval, "Score alignments against a gold standard: eval GOLD TEST…" },
 };
 
 static void
