@@ -47,6 +47,7 @@ import_glossary_text (DipProject *project, TestTmpDir *dir, const char *tsv)
   g_autoptr (DipGlossaryImport) report = dip_project_import_glossary (
     project, path, DIP_GLOSSARY_FORMAT_TSV, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (report);
 }
 
 /* Checks a project of the given pairs (source, target, … NULL) for one
@@ -336,6 +337,7 @@ test_findings_stored (Fixture *f, gconstpointer data)
   /* Checking one kind again replaces only that kind's findings. */
   g_autoptr (GPtrArray) again = dip_project_check (project, 1u << DIP_CHECK_DOUBLE_SPACE,
                                                    check_options (), NULL, &error);
+  g_assert_nonnull (again);
   g_autoptr (GPtrArray) stored = dip_project_list_findings (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, 3);
@@ -418,6 +420,7 @@ evaluate_set (Fixture *f, const char *name)
   g_autoptr (DipGlossaryImport) report = dip_project_import_glossary (
     project, glossary_path, DIP_GLOSSARY_FORMAT_AUTO, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (report);
   g_autoptr (GPtrArray) found = dip_project_check (project, DIP_CHECK_ALL, check_options (), NULL,
                                                    &error);
   g_assert_no_error (error);

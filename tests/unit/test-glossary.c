@@ -357,6 +357,7 @@ test_export_round_trip (Fixture *f, gconstpointer data)
       g_autoptr (DipGlossaryImport) report = dip_project_import_glossary (
         f->project, path, DIP_GLOSSARY_FORMAT_AUTO, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (report);
     }
   g_autoptr (DipGlossaryEntry) odd = dip_glossary_entry_new ("#tag <&>", "a\"b, c",
                                                              DIP_TERM_ADMITTED,
