@@ -79,15 +79,11 @@ check_beads (DipProject *self, const GArray *beads, GError **error)
   return TRUE;
 }
 
-static gboolean
-replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_document,
-                        const GArray *beads, const char *action, GError **error)
+gboolean
+dip_project_write_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
+                         const GArray *beads, GError **error)
 {
   DipStore *store = dip_project_get_store (self);
-  g_autoptr (GArray) before = dip_project_list_beads (self, src_document, tgt_document, error);
-  if (before == NULL)
-    return FALSE;
-
   sqlite3_stmt *del = dip_store_statement (
     store, "DELETE FROM bead WHERE src_document = ?1 AND tgt_document = ?2", error);
   if (del == NULL)
@@ -122,6 +118,22 @@ replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_docume
       if (!dip_store_step_done (store, ins, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_document,
+                        const GArray *beads, const char *action, GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  g_autoptr (GArray) before = dip_project_list_beads (self, src_document, tgt_document, error);
+  if (before == NULL)
+    return FALSE;
+  if (!dip_project_write_beads (self, src_document, tgt_document, beads, error))
+    return FALSE;
+  /* A new change ends what could be redone. */
+  if (!dip_store_exec (store, "DELETE FROM edit WHERE undone = 1", error))
+    return FALSE;
 
   g_autoptr (GString) payload = g_string_new (NULL);
   g_string_append_printf (payload,

@@ -17,3 +17,11 @@ gboolean  dip_project_record_edit (DipProject *self,
                                    const char *action,
                                    const char *payload,
                                    GError    **error);
+
+/* Replaces the beads of a document pair inside the caller's transaction,
+ * without recording an edit (undo and redo use it). */
+gboolean  dip_project_write_beads (DipProject   *self,
+                                   gint64        src_document,
+                                   gint64        tgt_document,
+                                   const GArray *beads,
+                                   GError      **error);

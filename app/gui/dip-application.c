@@ -91,6 +91,25 @@ dip_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  /* The review keys of the main window (data/ui/gtk/help-overlay.ui). */
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } review_keys[] = {
+    { "win.confirm", { "<Control>Return", NULL } },
+    { "win.reject", { "<Control>BackSpace", NULL } },
+    { "win.merge-next", { "<Control>m", NULL } },
+    { "win.merge-previous", { "<Control><Shift>m", NULL } },
+    { "win.split", { "<Control><Shift>Return", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.align", { "<Control>r", NULL } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), review_keys[i].action,
+                                           review_keys[i].accels);
 }
 
 static void

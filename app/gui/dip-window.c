@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dip-alignment-view.h"
+#include "dip-bead-item.h"
 #include "dip-document-item.h"
 #include "dip-window.h"
 
@@ -17,16 +19,22 @@ struct _DipWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings       *settings;
-  DipProject      *project;
-  GListStore      *documents;
+  GSettings        *settings;
+  DipProject       *project;
+  GListStore       *documents;
+  gint64            src_document;   /* the pair the alignment view shows */
+  gint64            tgt_document;
+  GCancellable     *busy;           /* set while an alignment runs */
 
   /* template children */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkStack        *stack;
-  GtkListBox      *documents_list;
-  GtkLabel        *summary_label;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  DipAlignmentView     *alignment_view;
+  GtkListBox           *documents_list;
+  GtkLabel             *summary_label;
+  GtkSpinner           *busy_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (DipWindow, dip_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -75,6 +83,86 @@ remember_recent_project (DipWindow *self, const char *path)
   g_settings_set_strv (self->settings, "recent-projects", (const char *const *) updated);
 }
 
+static char *
+join_segments (GPtrArray *segments, guint start, guint count)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < start + count && i < segments->len; i++)
+    {
+      const DipSegment *segment = g_ptr_array_index (segments, i);
+      if (text->len > 0)
+        g_string_append (text, " ⁂ ");   /* where one sentence ends in a bead */
+      g_string_append (text, segment->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_actions (DipWindow *self)
+{
+  guint n = g_list_model_get_n_items (dip_alignment_view_get_beads (self->alignment_view));
+  gboolean idle = self->busy == NULL;
+  gboolean has_pair = self->project != NULL && self->src_document != 0 && self->tgt_document != 0;
+  static const char *const bead_actions[] = { "confirm", "reject", "merge-next", "merge-previous",
+                                              "split", "undo", "redo" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bead_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), bead_actions[i]);
+      gboolean enabled = idle && has_pair && (n > 0 || g_str_equal (bead_actions[i], "undo")
+                                                     || g_str_equal (bead_actions[i], "redo"));
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "align")), idle && has_pair);
+}
+
+/* Reads the beads of the latest document pair into the alignment view,
+   selecting bead `selected` (or the first). */
+static gboolean
+load_alignment (DipWindow *self, guint selected, GError **error)
+{
+  g_autoptr (GListStore) items = g_list_store_new (DIP_TYPE_BEAD_ITEM);
+  GError *local_error = NULL;
+
+  self->src_document = dip_project_latest_document (self->project, DIP_SIDE_SOURCE, &local_error);
+  if (local_error == NULL)
+    self->tgt_document = dip_project_latest_document (self->project, DIP_SIDE_TARGET,
+                                                      &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (self->src_document != 0 && self->tgt_document != 0)
+    {
+      g_autoptr (GPtrArray) src = dip_project_list_segments (self->project, self->src_document,
+                                                             error);
+      if (src == NULL)
+        return FALSE;
+      g_autoptr (GPtrArray) tgt = dip_project_list_segments (self->project, self->tgt_document,
+                                                             error);
+      if (tgt == NULL)
+        return FALSE;
+      g_autoptr (GArray) beads = dip_project_list_beads (self->project, self->src_document,
+                                                         self->tgt_document, error);
+      if (beads == NULL)
+        return FALSE;
+      for (guint b = 0; b < beads->len; b++)
+        {
+          const DipBead *bead = &g_array_index (beads, DipBead, b);
+          g_autofree char *source = join_segments (src, bead->src_start, bead->src_count);
+          g_autofree char *target = join_segments (tgt, bead->tgt_start, bead->tgt_count);
+          g_autoptr (DipBeadItem) item = dip_bead_item_new (b, bead, source, target);
+          g_list_store_append (items, item);
+        }
+    }
+  dip_alignment_view_set_beads (self->alignment_view, G_LIST_MODEL (items), selected);
+  update_actions (self);
+  return TRUE;
+}
+
 static void
 show_project (DipWindow *self, DipProject *project, GPtrArray *documents)
 {
@@ -95,8 +183,8 @@ show_project (DipWindow *self, DipProject *project, GPtrArray *documents)
   g_autofree char *subtitle = g_strdup_printf ("%s → %s",
                                                dip_project_get_lang (project, DIP_SIDE_SOURCE),
                                                dip_project_get_lang (project, DIP_SIDE_TARGET));
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->window_title, name);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
   g_autofree char *summary = NULL;
@@ -124,7 +212,14 @@ dip_window_load_project (DipWindow *self, const char *path, GError **error)
   if (documents == NULL)
     return FALSE;
 
+  g_autoptr (DipProject) previous = self->project ? g_object_ref (self->project) : NULL;
   show_project (self, project, documents);
+  if (!load_alignment (self, 0, error))
+    {
+      /* Keep what the window showed: the project could not be read. */
+      g_set_object (&self->project, previous);
+      return FALSE;
+    }
   remember_recent_project (self, path);
   return TRUE;
 }
@@ -154,6 +249,34 @@ dip_window_get_project (DipWindow *self)
 {
   g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
   return self->project;
+}
+
+GListModel *
+dip_window_get_beads (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
+  return dip_alignment_view_get_beads (self->alignment_view);
+}
+
+void
+dip_window_select_bead (DipWindow *self, guint index)
+{
+  g_return_if_fail (DIP_IS_WINDOW (self));
+  dip_alignment_view_select (self->alignment_view, index);
+}
+
+guint
+dip_window_get_selected_bead (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
+  return dip_alignment_view_get_selected (self->alignment_view);
+}
+
+gboolean
+dip_window_is_busy (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), FALSE);
+  return self->busy != NULL;
 }
 
 GListModel *
@@ -209,9 +332,256 @@ reload_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* ---- corrections -------------------------------------------------------- */
+
+static void
+show_error (DipWindow *self, const GError *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* After a change: reload, select `selected`, and say what happened with
+   an Undo button. */
+static void
+changed (DipWindow *self, guint selected, const char *message)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!load_alignment (self, selected, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (message != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static guint
+selected_bead (DipWindow *self)
+{
+  return dip_alignment_view_get_selected (self->alignment_view);
+}
+
+/* The first unconfirmed bead after `index`, wrapping round; `index` itself
+   when every other bead is confirmed. */
+static guint
+next_unconfirmed (DipWindow *self, guint index)
+{
+  GListModel *beads = dip_alignment_view_get_beads (self->alignment_view);
+  guint n = g_list_model_get_n_items (beads);
+
+  for (guint k = 1; k < n; k++)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, (index + k) % n);
+      if (dip_bead_item_get_bead (item)->status != DIP_BEAD_CONFIRMED)
+        return (index + k) % n;
+    }
+  return index;
+}
+
+static void
+confirm_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!dip_project_set_bead_status (self->project, self->src_document, self->tgt_document, index,
+                                    DIP_BEAD_CONFIRMED, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  changed (self, index, NULL);
+  dip_alignment_view_select (self->alignment_view, next_unconfirmed (self, index));
+}
+
+static void
+reject_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!dip_project_set_bead_status (self->project, self->src_document, self->tgt_document, index,
+                                    DIP_BEAD_REJECTED, &error))
+    show_error (self, error);
+  else
+    changed (self, index, NULL);
+}
+
+static void
+merge (DipWindow *self, guint first)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!dip_project_merge_beads (self->project, self->src_document, self->tgt_document, first,
+                                &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_autofree char *message = g_strdup_printf (_("Merged beads %u and %u"), first + 1, first + 2);
+  changed (self, first, message);
+}
+
+static void
+merge_next_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+
+  if (index != GTK_INVALID_LIST_POSITION)
+    merge (self, index);
+}
+
+static void
+merge_previous_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+
+  if (index != GTK_INVALID_LIST_POSITION && index > 0)
+    merge (self, index - 1);
+}
+
+/* Splits the selected bead after its first source and first target
+   sentence (a 2-2 bead into two 1-1 beads, a 1-2 into 1-1 and 0-1). */
+static void
+split_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  g_autoptr (DipBeadItem) item = g_list_model_get_item (
+    dip_alignment_view_get_beads (self->alignment_view), index);
+  const DipBead *bead = dip_bead_item_get_bead (item);
+  guint src_keep = MIN (bead->src_count, 1), tgt_keep = MIN (bead->tgt_count, 1);
+  if (src_keep == bead->src_count && tgt_keep == bead->tgt_count)
+    {
+      /* 1-1: nothing after the first sentences; split the sides apart. */
+      tgt_keep = 0;
+    }
+  if (!dip_project_split_bead (self->project, self->src_document, self->tgt_document, index,
+                               src_keep, tgt_keep, &error))
+    show_error (self, error);
+  else
+    changed (self, index, _("Split the bead"));
+}
+
+static void
+undo_or_redo (DipWindow *self, gboolean undo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *action = NULL;
+  guint index = selected_bead (self);
+  gboolean ok = undo ? dip_project_undo (self->project, &action, &error)
+                     : dip_project_redo (self->project, &action, &error);
+
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (action == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (undo ? _("Nothing to undo")
+                                                       : _("Nothing to redo")));
+      return;
+    }
+  changed (self, index, NULL);
+  g_autofree char *message = g_strdup_printf (undo ? _("Undid “%s”") : _("Redid “%s”"), action);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+undo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  undo_or_redo (DIP_WINDOW (user_data), TRUE);
+}
+
+static void
+redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  undo_or_redo (DIP_WINDOW (user_data), FALSE);
+}
+
+/* ---- aligning in the background ----------------------------------------- */
+
+/* The worker opens its own connection to the file: the window's stays with
+   the main thread, and SQLite's WAL lets both be open. */
+static void
+align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+
+  if (project == NULL || !dip_project_align (project, NULL, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+align_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->busy);
+  gtk_spinner_stop (self->busy_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      update_actions (self);
+      show_error (self, error);
+      return;
+    }
+  changed (self, 0, _("Aligned the texts"));
+}
+
+static void
+align_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (self->project == NULL || self->busy != NULL)
+    return;
+  self->busy = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  update_actions (self);
+  g_autoptr (GTask) task = g_task_new (self, self->busy, align_done, NULL);
+  g_task_set_task_data (task, g_strdup (dip_project_get_path (self->project)), g_free);
+  g_task_run_in_thread (task, align_thread);
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "open", .activate = open_activated },
   { .name = "reload", .activate = reload_activated },
+  { .name = "confirm", .activate = confirm_activated },
+  { .name = "reject", .activate = reject_activated },
+  { .name = "merge-next", .activate = merge_next_activated },
+  { .name = "merge-previous", .activate = merge_previous_activated },
+  { .name = "split", .activate = split_activated },
+  { .name = "undo", .activate = undo_activated },
+  { .name = "redo", .activate = redo_activated },
+  { .name = "align", .activate = align_activated },
 };
 
 static void
@@ -219,6 +589,8 @@ dip_window_dispose (GObject *object)
 {
   DipWindow *self = DIP_WINDOW (object);
 
+  if (self->busy != NULL)
+    g_cancellable_cancel (self->busy);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->documents);
@@ -240,11 +612,15 @@ dip_window_class_init (DipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, documents_list);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, alignment_view);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, busy_spinner);
 }
 
 static void
 dip_window_init (DipWindow *self)
 {
+  g_type_ensure (DIP_TYPE_ALIGNMENT_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (DIP_APPLICATION_ID);
@@ -259,6 +635,7 @@ dip_window_init (DipWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  update_actions (self);
 }
 
 DipWindow *

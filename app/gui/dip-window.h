@@ -24,6 +24,15 @@ void        dip_window_open_file     (DipWindow *self,
 /* The open project, or NULL. */
 DipProject *dip_window_get_project   (DipWindow *self);
 
+/* The beads the alignment view shows: a model of DipBeadItem. */
+GListModel *dip_window_get_beads         (DipWindow *self);
+void        dip_window_select_bead       (DipWindow *self,
+                                          guint      index);
+guint       dip_window_get_selected_bead (DipWindow *self);
+
+/* Whether an alignment runs in the background. */
+gboolean    dip_window_is_busy           (DipWindow *self);
+
 /* The documents of the open project: a model of DipDocumentItem. */
 GListModel *dip_window_get_documents (DipWindow *self);
 

@@ -19,6 +19,7 @@
 #include <diptych/dip-dictionary.h>
 #include <diptych/dip-aligner.h>
 #include <diptych/dip-align-eval.h>
+#include <diptych/dip-edit.h>
 #include <diptych/dip-exchange.h>
 #include <diptych/dip-tmx.h>
 #include <diptych/dip-pairs.h>

@@ -6,6 +6,7 @@
 
 #include "../unit/test-util.h"
 #include "dip-application.h"
+#include "dip-bead-item.h"
 #include "dip-document-item.h"
 #include "dip-window.h"
 
@@ -200,6 +201,156 @@ test_application_opens_files (void)
   drain_main_loop ();
 }
 
+/* The beads as the project file holds them, read through a connection of
+   its own. */
+static GArray *
+beads_in_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_assert_no_error (error);
+  gint64 src = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
+  gint64 tgt = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
+  GArray *beads = dip_project_list_beads (project, src, tgt, &error);
+  g_assert_no_error (error);
+  return beads;
+}
+
+static char *
+aligned_sample_project (TestTmpDir *dir)
+{
+  char *path = make_sample_project (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+activate (DipWindow *window, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  drain_main_loop ();
+}
+
+/* Saves what the window shows as a PNG (GSK's cairo renderer under Xvfb),
+   for README.md and for looking at a failed run. */
+static void
+save_screenshot (DipWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("DIP_SCREENSHOT_DIR");
+  if (dir == NULL)
+    return;
+  GtkWidget *widget = GTK_WIDGET (window);
+  for (guint i = 0; i < 20 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_loop ();
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (
+    renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_window_review_actions (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = aligned_sample_project (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) initial = beads_in_file (path);
+
+  DipWindow *window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  GListModel *beads = dip_window_get_beads (window);
+  g_assert_cmpuint (g_list_model_get_n_items (beads), ==, initial->len);
+  {
+    g_autoptr (DipBeadItem) first = g_list_model_get_item (beads, 0);
+    g_assert_cmpstr (dip_bead_item_get_source (first), ==, "Dom. Lug 14th, 2024");
+    g_assert_cmpstr (dip_bead_item_get_target (first), ==, "Sunday, July 14, 2024");
+  }
+  save_screenshot (window, "main-window.png");
+
+  /* Confirm bead 4: in the file at once, and the selection moves on. */
+  dip_window_select_bead (window, 3);
+  activate (window, "win.confirm");
+  g_autoptr (GArray) confirmed = beads_in_file (path);
+  g_assert_cmpint (g_array_index (confirmed, DipBead, 3).status, ==, DIP_BEAD_CONFIRMED);
+  g_assert_cmpuint (dip_window_get_selected_bead (window), ==, 4);
+
+  /* Merge beads 1 and 2, then undo it. */
+  dip_window_select_bead (window, 0);
+  activate (window, "win.merge-next");
+  g_autoptr (GArray) merged = beads_in_file (path);
+  g_assert_cmpuint (merged->len, ==, initial->len - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, merged->len);
+  activate (window, "win.undo");
+  g_autoptr (GArray) unmerged = beads_in_file (path);
+  g_assert_cmpuint (unmerged->len, ==, initial->len);
+
+  /* Split a bead of the summary that joins several article sentences. */
+  guint multi = G_MAXUINT;
+  for (guint i = 0; i < unmerged->len && multi == G_MAXUINT; i++)
+    if (g_array_index (unmerged, DipBead, i).src_count > 1)
+      multi = i;
+  g_assert_cmpuint (multi, !=, G_MAXUINT);
+  dip_window_select_bead (window, multi);
+  activate (window, "win.split");
+  g_autoptr (GArray) split = beads_in_file (path);
+  g_assert_cmpuint (split->len, ==, initial->len + 1);
+  activate (window, "win.undo");
+
+  /* Close the window; a new one undoes the confirmation from before. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+  window = new_window ();
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  activate (window, "win.undo");
+  g_autoptr (GArray) undone = beads_in_file (path);
+  g_assert_cmpint (g_array_index (undone, DipBead, 3).status, ==, DIP_BEAD_AUTO);
+  activate (window, "win.redo");
+  g_autoptr (GArray) redone = beads_in_file (path);
+  g_assert_cmpint (g_array_index (redone, DipBead, 3).status, ==, DIP_BEAD_CONFIRMED);
+
+  /* Align again in the background: the window stays usable, the confirmed
+     bead stays where it was. */
+  activate (window, "win.align");
+  g_assert_true (dip_window_is_busy (window));
+  for (guint i = 0; i < 6000 && dip_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dip_window_is_busy (window));
+  g_autoptr (GArray) realigned = beads_in_file (path);
+  gboolean kept = FALSE;
+  const DipBead *was = &g_array_index (redone, DipBead, 3);
+  for (guint i = 0; i < realigned->len; i++)
+    {
+      const DipBead *b = &g_array_index (realigned, DipBead, i);
+      kept |= b->status == DIP_BEAD_CONFIRMED && b->src_start == was->src_start
+              && b->tgt_start == was->tgt_start;
+    }
+  g_assert_true (kept);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, realigned->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,6 +361,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/lists-documents", test_window_lists_documents);
   g_test_add_func ("/window/refuses-bad-files", test_window_refuses_bad_files);
   g_test_add_func ("/window/remembers-recent-projects", test_window_remembers_recent_projects);
+  g_test_add_func ("/window/review-actions", test_window_review_actions);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }

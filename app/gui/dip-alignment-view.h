@@ -1,0 +1,23 @@
+/* dip-alignment-view.h — the beads of a project side by side: source,
+ * target, confidence, status. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define DIP_TYPE_ALIGNMENT_VIEW (dip_alignment_view_get_type ())
+G_DECLARE_FINAL_TYPE (DipAlignmentView, dip_alignment_view, DIP, ALIGNMENT_VIEW, AdwBin)
+
+/* Shows `beads` (a model of DipBeadItem) and selects bead `selected`. */
+void        dip_alignment_view_set_beads    (DipAlignmentView *self,
+                                             GListModel       *beads,
+                                             guint             selected);
+GListModel *dip_alignment_view_get_beads    (DipAlignmentView *self);
+
+/* The selected bead's index, or GTK_INVALID_LIST_POSITION. */
+guint       dip_alignment_view_get_selected (DipAlignmentView *self);
+void        dip_alignment_view_select       (DipAlignmentView *self,
+                                             guint             index);
+
+G_END_DECLS
