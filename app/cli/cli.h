@@ -68,6 +68,7 @@ int dip_cmd_check (int argc, char **argv);
 int dip_cmd_words (int argc, char **argv);
 int dip_cmd_align (int argc, char **argv);
 int dip_cmd_pairs (int argc, char **argv);
+int dip_cmd_edit (int argc, char **argv);
 int dip_cmd_eval (int argc, char **argv);
 int dip_cmd_export (int argc, char **argv);
 int dip_cmd_import_tmx (int argc, char **argv);

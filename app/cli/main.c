@@ -19,6 +19,7 @@ static const DipCommand commands[] = {
   { "segments", dip_cmd_segments, "List segments: segments FILE.diptych --side source|target" },
   { "align", dip_cmd_align, "Align a project, or two files: align FILE.diptych | --src A --tgt B" },
   { "pairs", dip_cmd_pairs, "List aligned pairs: pairs FILE.diptych [--format tsv|json]" },
+  { "edit", dip_cmd_edit, "Correct beads: edit FILE.diptych confirm|reject|merge N | split N S T | undo | redo" },
   { "glossary", dip_cmd_glossary,
     "The glossary: glossary FILE.diptych add|list|remove|import|export|suggest …" },
   { "words", dip_cmd_words, "Project word list: words FILE.diptych add --lang TAG WORD" },

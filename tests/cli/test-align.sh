@@ -69,4 +69,21 @@ else
 fi
 expect_success "align again keeps working" "$cli" align news.diptych
 
+# Corrections from the command line, and undo/redo across invocations.
+before=$("$cli" pairs news.diptych | wc -l)
+expect_success "edit: confirm bead 4" "$cli" edit news.diptych confirm 4
+expect_equal "edit: bead 4 is confirmed" "confirmed" "$("$cli" pairs news.diptych | sed -n 4p | cut -f2)"
+expect_success "edit: merge beads 1 and 2" "$cli" edit news.diptych merge 1
+expect_equal "edit: one bead fewer" "$((before - 1))" "$("$cli" pairs news.diptych | wc -l)"
+expect_success "edit: undo the merge" "$cli" edit news.diptych undo
+expect_equal "edit: the beads are back" "$before" "$("$cli" pairs news.diptych | wc -l)"
+expect_success "edit: redo it" "$cli" edit news.diptych redo
+expect_equal "edit: merged again" "$((before - 1))" "$("$cli" pairs news.diptych | wc -l)"
+expect_success "align keeps the confirmed bead" "$cli" align news.diptych
+expect_equal "edit: still one confirmed bead after aligning" "1" \
+  "$("$cli" pairs news.diptych | cut -f2 | grep -c '^confirmed$')"
+expect_failure "edit: a bead that does not exist" 1 "no bead 500" "$cli" edit news.diptych confirm 500
+expect_failure "edit: not a number" 2 "not a bead number" "$cli" edit news.diptych confirm x
+expect_failure "edit: unknown action" 2 "unknown edit action" "$cli" edit news.diptych frob 1
+
 tap_end

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# test-crash.sh — kill diptych-cli with SIGKILL at random moments during
-# import, then check that the project opens, passes PRAGMA integrity_check
-# and holds every document that was reported imported before the kill.
+# test-crash.sh — kill diptych-cli with SIGKILL at random moments, then
+# check that the project opens, passes PRAGMA integrity_check and holds
+# every change that was reported done before the kill.
+#
+# Half the kills land in imports of a book; the other half in a session of
+# align, check, glossary import and edits (confirm) on an aligned project.
 #
 # DIP_CRASH_KILLS sets the number of kills (20 by default; the bench suite
 # runs 200).
@@ -17,7 +20,9 @@ cd "$work"
 "$cli" new crash.diptych --src-lang en --tgt-lang it >/dev/null
 reported=0
 survived=0
-for i in $(seq 1 "$kills"); do
+import_kills=$((kills / 2))
+session_kills=$((kills - import_kills))
+for i in $(seq 1 "$import_kills"); do
   # Alternate a large and a small document so kills land in every phase:
   # reading, segmenting, inserting, committing.
   if [ $((i % 2)) -eq 0 ]; then text="$samples/003-book-en.txt"; else text="$samples/001-wikipedia-en.txt"; fi
@@ -38,11 +43,60 @@ for i in $(seq 1 "$kills"); do
       "integrity: $check" "documents: $count, reported imported: $reported"
   fi
 done
-expect_equal "project survived $kills kills (integrity ok, no reported import lost)" \
-  "$kills" "$survived"
+expect_equal "project survived $import_kills kills during imports (integrity ok, no reported import lost)" \
+  "$import_kills" "$survived"
 
 # The project still works after all that.
 expect_success "import after the kills" \
   "$cli" import crash.diptych --side target "$samples/000-summary-en.txt"
-echo "# kills: $kills, imports reported done before a kill: $reported"
+echo "# import kills: $import_kills, imports reported done before a kill: $reported"
+
+# A review session on the article and its summary. What must survive: every
+# glossary import and every confirmation reported done (aligning keeps
+# confirmed beads, checking changes no bead).
+"$cli" new session.diptych --src-lang it --tgt-lang en >/dev/null
+"$cli" import session.diptych --side source "$samples/000-news-it.txt" >/dev/null
+"$cli" import session.diptych --side target "$samples/000-summary-en.txt" >/dev/null
+"$cli" align session.diptych >/dev/null
+n_beads=$("$cli" pairs session.diptych | wc -l)
+terms=0
+confirms=0
+least_confirmed=0   # nothing in the session lowers the number of confirmed beads
+survived=0
+for i in $(seq 1 "$session_kills"); do
+  case $((i % 4)) in
+    0) printf 'termine%d\tterm%d\n' "$i" "$i" > terms.tsv
+       cmd=("$cli" glossary session.diptych import terms.tsv) ;;
+    1) cmd=("$cli" edit session.diptych confirm $(( (i % n_beads) + 1 ))) ;;
+    2) cmd=("$cli" align session.diptych) ;;
+    3) cmd=("$cli" check session.diptych) ;;
+  esac
+  "${cmd[@]}" > out.txt 2>&1 &
+  pid=$!
+  sleep "0.$(printf '%03d' $((RANDOM % 300)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if [ $((i % 4)) -eq 0 ] && grep -q "^Imported" out.txt; then terms=$((terms + 1)); fi
+  if [ $((i % 4)) -eq 1 ] && grep -q "^Done" out.txt; then
+    confirms=$((confirms + 1))
+    least_confirmed=$((least_confirmed > 0 ? least_confirmed : 1))
+  fi
+
+  check=$(sqlite3 session.diptych "PRAGMA integrity_check" 2>&1)
+  glossary=$("$cli" glossary session.diptych list 2>/dev/null | wc -l)
+  confirmed=$("$cli" pairs session.diptych 2>/dev/null | cut -f2 | grep -c '^confirmed$')
+  if [ "$check" == "ok" ] && [ "$glossary" -ge "$terms" ] \
+     && [ "$confirmed" -ge "$least_confirmed" ]; then
+    survived=$((survived + 1))
+    least_confirmed=$confirmed
+  else
+    tap_not_ok "session kill $i: project damaged or lost a reported change" \
+      "integrity: $check" "glossary entries: $glossary, reported: $terms" \
+      "confirmed beads: $confirmed, at least $least_confirmed before"
+  fi
+done
+expect_equal "project survived $session_kills kills during align, check, glossary import and edits" \
+  "$session_kills" "$survived"
+expect_success "the session goes on after the kills" "$cli" check session.diptych
+echo "# session kills: $session_kills, glossary imports reported: $terms, confirmations reported: $confirms"
 tap_end
