@@ -5,6 +5,7 @@
 #include <errno.h>
 
 #include "cli.h"
+#include "dip-json.h"
 
 gboolean
 dip_cli_parse (GOptionContext *context, int *argc, char ***argv, int n_args)
@@ -52,25 +53,8 @@ dip_cli_parse_side (const char *text, DipSide *out_side)
 void
 dip_cli_json_string (GString *out, const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+  /* One JSON writer for the library's stored JSON and the CLI's output. */
+  dip_json_append_string (out, text);
 }
 
 void

@@ -385,39 +385,39 @@ next_unconfirmed (DipWindow *self, guint index)
   return index;
 }
 
+/* Sets the selected bead's status; TRUE when the file has it. */
+static gboolean
+set_selected_status (DipWindow *self, DipBeadStatus status)
+{
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (!dip_project_set_bead_status (self->project, self->src_document, self->tgt_document, index,
+                                    status, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  changed (self, index, NULL);
+  return TRUE;
+}
+
 static void
 confirm_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   DipWindow *self = DIP_WINDOW (user_data);
   guint index = selected_bead (self);
-  g_autoptr (GError) error = NULL;
 
-  if (index == GTK_INVALID_LIST_POSITION)
-    return;
-  if (!dip_project_set_bead_status (self->project, self->src_document, self->tgt_document, index,
-                                    DIP_BEAD_CONFIRMED, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  changed (self, index, NULL);
-  dip_alignment_view_select (self->alignment_view, next_unconfirmed (self, index));
+  if (set_selected_status (self, DIP_BEAD_CONFIRMED))
+    dip_alignment_view_select (self->alignment_view, next_unconfirmed (self, index));
 }
 
 static void
 reject_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  DipWindow *self = DIP_WINDOW (user_data);
-  guint index = selected_bead (self);
-  g_autoptr (GError) error = NULL;
-
-  if (index == GTK_INVALID_LIST_POSITION)
-    return;
-  if (!dip_project_set_bead_status (self->project, self->src_document, self->tgt_document, index,
-                                    DIP_BEAD_REJECTED, &error))
-    show_error (self, error);
-  else
-    changed (self, index, NULL);
+  set_selected_status (DIP_WINDOW (user_data), DIP_BEAD_REJECTED);
 }
 
 static void
