@@ -4,39 +4,15 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  TestTmpDir *dir;
-  char       *path;
-  DipProject *project;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = test_tmpdir_new ();
-  f->path = g_build_filename (f->dir->path, "project.diptych", NULL);
-  f->project = dip_project_create (f->path, "it", "en", &error);
-  g_assert_no_error (error);
+  project_fixture_open (f, "it", "en");
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->project);
-  g_free (f->path);
-  test_tmpdir_free (f->dir);
-}
-
-static guint
-count_documents (DipProject *project)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) docs = dip_project_list_documents (project, &error);
-  g_assert_no_error (error);
-  return docs->len;
-}
+#define fixture_tear_down project_fixture_close
 
 static void
 test_import_sample (Fixture *f, gconstpointer data)
@@ -128,7 +104,7 @@ test_import_bad_input (Fixture *f, gconstpointer data)
   g_assert_cmpint (dip_project_import_text (f->project, sample, DIP_SIDE_SOURCE, "not a tag",
                                             DIP_IMPORT_NONE, NULL, &error), ==, 0);
   g_assert_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
 static void
@@ -141,7 +117,7 @@ test_import_cancelled (Fixture *f, gconstpointer data)
   g_assert_cmpint (dip_project_import_text (f->project, sample, DIP_SIDE_SOURCE, NULL,
                                             DIP_IMPORT_NONE, cancellable, &error), ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
 int

@@ -5,39 +5,15 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  TestTmpDir *dir;
-  char       *path;
-  DipProject *project;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = test_tmpdir_new ();
-  f->path = g_build_filename (f->dir->path, "project.diptych", NULL);
-  f->project = dip_project_create (f->path, "ro", "en", &error);
-  g_assert_no_error (error);
+  project_fixture_open (f, "ro", "en");
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->project);
-  g_free (f->path);
-  test_tmpdir_free (f->dir);
-}
-
-static guint
-count_documents (DipProject *project)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) docs = dip_project_list_documents (project, &error);
-  g_assert_no_error (error);
-  return docs->len;
-}
+#define fixture_tear_down project_fixture_close
 
 static void
 assert_texts (DipProject *project, gint64 document, const char *const *want)
@@ -145,7 +121,7 @@ test_import_bad (Fixture *f, gconstpointer data)
   g_autofree char *missing = g_build_filename (f->dir->path, "missing.tsv", NULL);
   g_assert_false (dip_project_import_pairs (f->project, missing, NULL, NULL, &error));
   test_assert_error (error, DIP_ERROR_NOT_FOUND, "missing.tsv");
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
 static char *

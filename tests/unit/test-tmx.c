@@ -10,45 +10,21 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  TestTmpDir *dir;
-  char       *path;
-  DipProject *project;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = test_tmpdir_new ();
-  f->path = g_build_filename (f->dir->path, "project.diptych", NULL);
-  f->project = dip_project_create (f->path, "it", "en-GB", &error);
-  g_assert_no_error (error);
+  project_fixture_open (f, "it", "en-GB");
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->project);
-  g_free (f->path);
-  test_tmpdir_free (f->dir);
-}
+#define fixture_tear_down project_fixture_close
 
 static char *
 tmx_fixture (const char *name)
 {
   g_autofree char *file = g_build_filename ("tmx", name, NULL);
   return test_data_path (file);
-}
-
-static guint
-count_documents (DipProject *project)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) docs = dip_project_list_documents (project, &error);
-  g_assert_no_error (error);
-  return docs->len;
 }
 
 /* ---- reading an exported file back ------------------------------------- */
@@ -632,7 +608,7 @@ test_import_bad (Fixture *f, gconstpointer data)
       g_assert_null (strstr (error->message, "root:"));
       g_assert_cmpint (report.src_document, ==, 0);
     }
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
 /* libxml2 keeps an element's line in 16 bits; positions past line 65535
@@ -693,7 +669,7 @@ test_import_huge_segment (Fixture *f, gconstpointer data)
                   (peak_rss_kb () - rss_before) / 1024);
   g_assert_cmpfloat (seconds, <, 10.0);
   g_assert_cmpint (peak_rss_kb () - rss_before, <, 200 * 1024);
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
 static void
@@ -712,7 +688,7 @@ test_import_cancelled (Fixture *f, gconstpointer data)
   g_cancellable_cancel (cancellable);
   g_assert_false (dip_project_import_tmx (f->project, path, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (count_documents (f->project), ==, 0);
+  g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 
   /* The project is usable afterwards: the transaction was rolled back. */
   g_clear_error (&error);

@@ -81,3 +81,40 @@ test_data_path (const char *name)
       g_error ("message “%s” does not mention “%s”", (error)->message, (needle)); \
   }                                                                              \
   G_STMT_END
+
+/* A fresh project in a temporary directory: the fixture most tests share.
+ * Use it with g_test_add as "ProjectFixture" and wrap set-up to choose the
+ * languages. */
+typedef struct
+{
+  TestTmpDir *dir;
+  char       *path;
+  DipProject *project;
+} ProjectFixture;
+
+static inline void
+project_fixture_open (ProjectFixture *f, const char *source_lang, const char *target_lang)
+{
+  g_autoptr (GError) error = NULL;
+  f->dir = test_tmpdir_new ();
+  f->path = g_build_filename (f->dir->path, "project.diptych", NULL);
+  f->project = dip_project_create (f->path, source_lang, target_lang, &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+project_fixture_close (ProjectFixture *f, gconstpointer data)
+{
+  g_clear_object (&f->project);
+  g_free (f->path);
+  test_tmpdir_free (f->dir);
+}
+
+static inline guint
+test_count_documents (DipProject *project)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = dip_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  return docs->len;
+}
