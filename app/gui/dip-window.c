@@ -7,6 +7,7 @@
 #include "dip-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dip-alignment-view.h"
 #include "dip-bead-item.h"
@@ -25,6 +26,7 @@ struct _DipWindow
   gint64            src_document;   /* the pair the alignment view shows */
   gint64            tgt_document;
   GCancellable     *busy;           /* set while an alignment runs */
+  guint             queue_at;       /* the bead the review queue selected last */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -105,7 +107,7 @@ update_actions (DipWindow *self)
   gboolean idle = self->busy == NULL;
   gboolean has_pair = self->project != NULL && self->src_document != 0 && self->tgt_document != 0;
   static const char *const bead_actions[] = { "confirm", "reject", "merge-next", "merge-previous",
-                                              "split", "undo", "redo" };
+                                              "split", "undo", "redo", "next-unsure" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bead_actions); i++)
     {
@@ -116,6 +118,9 @@ update_actions (DipWindow *self)
     }
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "align")), idle && has_pair);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
+    idle && self->project != NULL);
 }
 
 /* Reads the beads of the latest document pair into the alignment view,
@@ -368,21 +373,60 @@ selected_bead (DipWindow *self)
   return dip_alignment_view_get_selected (self->alignment_view);
 }
 
-/* The first unconfirmed bead after `index`, wrapping round; `index` itself
-   when every other bead is confirmed. */
+/* The unconfirmed bead that comes after `index` when beads are taken from
+   the least confident up: the review queue. */
 static guint
-next_unconfirmed (DipWindow *self, guint index)
+next_unsure (DipWindow *self, guint index)
 {
   GListModel *beads = dip_alignment_view_get_beads (self->alignment_view);
   guint n = g_list_model_get_n_items (beads);
+  double here = -1;
+  guint best = GTK_INVALID_LIST_POSITION, lowest = GTK_INVALID_LIST_POSITION;
+  double best_conf = G_MAXDOUBLE, lowest_conf = G_MAXDOUBLE;
 
-  for (guint k = 1; k < n; k++)
+  if (index != GTK_INVALID_LIST_POSITION && index < n)
     {
-      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, (index + k) % n);
-      if (dip_bead_item_get_bead (item)->status != DIP_BEAD_CONFIRMED)
-        return (index + k) % n;
+      g_autoptr (DipBeadItem) current = g_list_model_get_item (beads, index);
+      here = dip_bead_item_get_bead (current)->confidence;
     }
-  return index;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, i);
+      const DipBead *bead = dip_bead_item_get_bead (item);
+      if (bead->status == DIP_BEAD_CONFIRMED || i == index)
+        continue;
+      if (bead->confidence < lowest_conf)
+        {
+          lowest_conf = bead->confidence;
+          lowest = i;
+        }
+      /* After the current one: less sure beads come first, ties by order. */
+      gboolean after = bead->confidence > here || (bead->confidence == here && i > index);
+      if (after && bead->confidence < best_conf)
+        {
+          best_conf = bead->confidence;
+          best = i;
+        }
+    }
+  return best != GTK_INVALID_LIST_POSITION ? best : lowest;
+}
+
+/* Goes on with the review queue: after the bead it selected last, or from
+   the start when the person has moved elsewhere since. */
+static void
+walk_queue (DipWindow *self, gboolean from_start)
+{
+  guint here = selected_bead (self);
+  guint next = next_unsure (self, from_start || here != self->queue_at
+                                    ? GTK_INVALID_LIST_POSITION : here);
+
+  self->queue_at = next;
+
+  if (next == GTK_INVALID_LIST_POSITION)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Every bead is confirmed")));
+  else
+    dip_alignment_view_select (self->alignment_view, next);
 }
 
 /* Sets the selected bead's status; TRUE when the file has it. */
@@ -408,10 +452,9 @@ static void
 confirm_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   DipWindow *self = DIP_WINDOW (user_data);
-  guint index = selected_bead (self);
 
   if (set_selected_status (self, DIP_BEAD_CONFIRMED))
-    dip_alignment_view_select (self->alignment_view, next_unconfirmed (self, index));
+    walk_queue (self, TRUE);
 }
 
 static void
@@ -520,10 +563,136 @@ redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   undo_or_redo (DIP_WINDOW (user_data), FALSE);
 }
 
-/* ---- aligning in the background ----------------------------------------- */
+static void
+next_unsure_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  walk_queue (DIP_WINDOW (user_data), FALSE);
+}
 
-/* The worker opens its own connection to the file: the window's stays with
+/* ---- long work in the background ---------------------------------------- */
+
+/* A worker opens its own connection to the file: the window's stays with
    the main thread, and SQLite's WAL lets both be open. */
+typedef struct
+{
+  char            *project_path;
+  char            *out_path;
+  DipExportReport  report;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->project_path);
+  g_free (job->out_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (job->project_path, &error);
+
+  if (project == NULL
+      || !dip_project_export_tmx (project, job->out_path, NULL, &job->report, cancellable,
+                                  &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (DipWindow *self, gboolean busy)
+{
+  if (busy)
+    self->busy = g_cancellable_new ();
+  else
+    g_clear_object (&self->busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  update_actions (self);
+}
+
+static void
+export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_autofree char *name = g_path_get_basename (job->out_path);
+  g_autofree char *message = NULL;
+  if (job->report.n_written == 0)
+    message = g_strdup_printf (_("No confirmed pairs yet: %s has no translation units"), name);
+  else
+    message = g_strdup_printf (g_dngettext (DIP_GETTEXT_PACKAGE,
+                                            "Exported %" G_GUINT64_FORMAT " pair to %s",
+                                            "Exported %" G_GUINT64_FORMAT " pairs to %s",
+                                            job->report.n_written),
+                               job->report.n_written, name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+dip_window_export_tmx (DipWindow *self, const char *path)
+{
+  g_return_if_fail (DIP_IS_WINDOW (self));
+
+  if (self->project == NULL || self->busy != NULL)
+    return;
+  ExportJob *job = g_new0 (ExportJob, 1);
+  job->project_path = g_strdup (dip_project_get_path (self->project));
+  job->out_path = g_strdup (path);
+  set_busy (self, TRUE);
+  g_autoptr (GTask) task = g_task_new (self, self->busy, export_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_response (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        dip_window_export_tmx (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (self->project == NULL)
+    return;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    _("Export Confirmed Pairs as TMX"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+    _("_Export"), _("_Cancel"));
+  g_autofree char *base = g_path_get_basename (dip_project_get_path (self->project));
+  char *dot = strrchr (base, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  g_autofree char *name = g_strconcat (base, ".tmx", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+
 static void
 align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -543,12 +712,9 @@ align_done (GObject *source, GAsyncResult *result, gpointer user_data)
   DipWindow *self = DIP_WINDOW (source);
   g_autoptr (GError) error = NULL;
 
-  g_clear_object (&self->busy);
-  gtk_spinner_stop (self->busy_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+  set_busy (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      update_actions (self);
       show_error (self, error);
       return;
     }
@@ -562,10 +728,7 @@ align_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
   if (self->project == NULL || self->busy != NULL)
     return;
-  self->busy = g_cancellable_new ();
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
-  gtk_spinner_start (self->busy_spinner);
-  update_actions (self);
+  set_busy (self, TRUE);
   g_autoptr (GTask) task = g_task_new (self, self->busy, align_done, NULL);
   g_task_set_task_data (task, g_strdup (dip_project_get_path (self->project)), g_free);
   g_task_run_in_thread (task, align_thread);
@@ -582,6 +745,8 @@ static const GActionEntry win_actions[] = {
   { .name = "undo", .activate = undo_activated },
   { .name = "redo", .activate = redo_activated },
   { .name = "align", .activate = align_activated },
+  { .name = "next-unsure", .activate = next_unsure_activated },
+  { .name = "export", .activate = export_activated },
 };
 
 static void
@@ -622,6 +787,7 @@ dip_window_init (DipWindow *self)
 {
   g_type_ensure (DIP_TYPE_ALIGNMENT_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->queue_at = GTK_INVALID_LIST_POSITION;
 
   self->settings = g_settings_new (DIP_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

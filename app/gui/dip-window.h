@@ -30,7 +30,11 @@ void        dip_window_select_bead       (DipWindow *self,
                                           guint      index);
 guint       dip_window_get_selected_bead (DipWindow *self);
 
-/* Whether an alignment runs in the background. */
+/* Exports the confirmed pairs to `path` as TMX in the background. */
+void        dip_window_export_tmx        (DipWindow  *self,
+                                          const char *path);
+
+/* Whether an alignment or export runs in the background. */
 gboolean    dip_window_is_busy           (DipWindow *self);
 
 /* The documents of the open project: a model of DipDocumentItem. */

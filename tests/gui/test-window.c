@@ -284,12 +284,17 @@ test_window_review_actions (void)
   }
   save_screenshot (window, "main-window.png");
 
-  /* Confirm bead 4: in the file at once, and the selection moves on. */
+  /* Confirm bead 4: in the file at once, and the selection moves on to the
+     least confident bead still unconfirmed. */
   dip_window_select_bead (window, 3);
   activate (window, "win.confirm");
   g_autoptr (GArray) confirmed = beads_in_file (path);
   g_assert_cmpint (g_array_index (confirmed, DipBead, 3).status, ==, DIP_BEAD_CONFIRMED);
-  g_assert_cmpuint (dip_window_get_selected_bead (window), ==, 4);
+  guint after_confirm = dip_window_get_selected_bead (window);
+  for (guint i = 0; i < confirmed->len; i++)
+    if (g_array_index (confirmed, DipBead, i).status != DIP_BEAD_CONFIRMED)
+      g_assert_cmpfloat (g_array_index (confirmed, DipBead, after_confirm).confidence, <=,
+                         g_array_index (confirmed, DipBead, i).confidence);
 
   /* Merge beads 1 and 2, then undo it. */
   dip_window_select_bead (window, 0);
@@ -345,6 +350,34 @@ test_window_review_actions (void)
     }
   g_assert_true (kept);
   g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, realigned->len);
+
+  /* The review queue starts at the least confident unconfirmed bead. */
+  double lowest = 2;
+  for (guint i = 0; i < realigned->len; i++)
+    {
+      const DipBead *b = &g_array_index (realigned, DipBead, i);
+      if (b->status != DIP_BEAD_CONFIRMED)
+        lowest = MIN (lowest, b->confidence);
+    }
+  dip_window_select_bead (window, 0);
+  activate (window, "win.next-unsure");
+  guint first_unsure = dip_window_get_selected_bead (window);
+  g_assert_cmpfloat (g_array_index (realigned, DipBead, first_unsure).confidence, ==, lowest);
+  activate (window, "win.next-unsure");
+  guint second_unsure = dip_window_get_selected_bead (window);
+  g_assert_cmpuint (second_unsure, !=, first_unsure);
+  g_assert_cmpfloat (g_array_index (realigned, DipBead, second_unsure).confidence, >=, lowest);
+
+  /* Export the confirmed pairs as TMX in the background. */
+  g_autofree char *tmx = g_build_filename (dir->path, "sample.tmx", NULL);
+  dip_window_export_tmx (window, tmx);
+  g_assert_true (dip_window_is_busy (window));
+  for (guint i = 0; i < 6000 && dip_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (tmx, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<tmx version=\"1.4\">"));
+  g_assert_nonnull (strstr (contents, "x-diptych-status\">confirmed<"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
