@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dip-alignment-map.h"
 #include "dip-alignment-view.h"
 #include "dip-bead-item.h"
 
@@ -19,6 +20,7 @@ struct _DipAlignmentView
 
   /* template children */
   GtkColumnView      *column_view;
+  DipAlignmentMap    *map;
   GtkLabel           *review_label;
   GtkLevelBar        *review_bar;
 };
@@ -141,6 +143,7 @@ dip_alignment_view_set_beads (DipAlignmentView *self, GListModel *beads, guint s
   g_return_if_fail (DIP_IS_ALIGNMENT_VIEW (self));
 
   gtk_single_selection_set_model (self->selection, beads);
+  dip_alignment_map_set_beads (self->map, beads);
   update_review (self);
   if (selected != GTK_INVALID_LIST_POSITION && g_list_model_get_n_items (beads) > 0)
     dip_alignment_view_select (self, MIN (selected, g_list_model_get_n_items (beads) - 1));
@@ -174,6 +177,19 @@ dip_alignment_view_select (DipAlignmentView *self, guint index)
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", index);
 }
 
+DipAlignmentMap *
+dip_alignment_view_get_map (DipAlignmentView *self)
+{
+  g_return_val_if_fail (DIP_IS_ALIGNMENT_VIEW (self), NULL);
+  return self->map;
+}
+
+static void
+map_bead_activated (DipAlignmentMap *map, guint index, gpointer user_data)
+{
+  dip_alignment_view_select (DIP_ALIGNMENT_VIEW (user_data), index);
+}
+
 static void
 dip_alignment_view_dispose (GObject *object)
 {
@@ -194,6 +210,7 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/diptych/Diptych/dip-alignment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, map);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_label);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_bar);
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cell);
@@ -207,7 +224,9 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
 static void
 dip_alignment_view_init (DipAlignmentView *self)
 {
+  g_type_ensure (DIP_TYPE_ALIGNMENT_MAP);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->map, "bead-activated", G_CALLBACK (map_bead_activated), self, 0);
 
   g_autoptr (GListStore) empty = g_list_store_new (DIP_TYPE_BEAD_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (empty)));

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "dip-alignment-map.h"
+
 G_BEGIN_DECLS
 
 #define DIP_TYPE_ALIGNMENT_VIEW (dip_alignment_view_get_type ())
@@ -19,5 +21,8 @@ GListModel *dip_alignment_view_get_beads    (DipAlignmentView *self);
 guint       dip_alignment_view_get_selected (DipAlignmentView *self);
 void        dip_alignment_view_select       (DipAlignmentView *self,
                                              guint             index);
+
+/* The path drawn beside the list; a click on it selects a bead. */
+DipAlignmentMap *dip_alignment_view_get_map (DipAlignmentView *self);
 
 G_END_DECLS

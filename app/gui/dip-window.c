@@ -256,6 +256,13 @@ dip_window_get_project (DipWindow *self)
   return self->project;
 }
 
+DipAlignmentView *
+dip_window_get_alignment_view (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
+  return self->alignment_view;
+}
+
 GListModel *
 dip_window_get_beads (DipWindow *self)
 {

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <diptych/diptych.h>
 
+#include "dip-alignment-view.h"
+
 G_BEGIN_DECLS
 
 #define DIP_TYPE_WINDOW (dip_window_get_type ())
@@ -23,6 +25,8 @@ void        dip_window_open_file     (DipWindow *self,
 
 /* The open project, or NULL. */
 DipProject *dip_window_get_project   (DipWindow *self);
+
+DipAlignmentView *dip_window_get_alignment_view (DipWindow *self);
 
 /* The beads the alignment view shows: a model of DipBeadItem. */
 GListModel *dip_window_get_beads         (DipWindow *self);

@@ -284,6 +284,17 @@ test_window_review_actions (void)
   }
   save_screenshot (window, "main-window.png");
 
+  /* The alignment map: a click at a bead's stretch selects that bead. */
+  DipAlignmentMap *map = dip_alignment_view_get_map (dip_window_get_alignment_view (window));
+  for (guint k = 0; k < initial->len; k += 5)
+    {
+      double x, y;
+      dip_alignment_map_bead_point (map, k, &x, &y);
+      g_assert_cmpuint (dip_alignment_map_find_bead (map, x, y), ==, k);
+    }
+  g_signal_emit_by_name (map, "bead-activated", 6u);
+  g_assert_cmpuint (dip_window_get_selected_bead (window), ==, 6);
+
   /* Confirm bead 4: in the file at once, and the selection moves on to the
      least confident bead still unconfirmed. */
   dip_window_select_bead (window, 3);
