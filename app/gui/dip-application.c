@@ -108,6 +108,7 @@ dip_application_startup (GApplication *app)
     { "win.align", { "<Control>r", NULL } },
     { "win.next-unsure", { "<Control>u", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.check", { "<Control><Shift>c", NULL } },
   };
   for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), review_keys[i].action,

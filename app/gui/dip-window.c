@@ -27,6 +27,7 @@ struct _DipWindow
   gint64            tgt_document;
   GCancellable     *busy;           /* set while an alignment runs */
   guint             queue_at;       /* the bead the review queue selected last */
+  GPtrArray        *findings;       /* DipFinding*, as the Checks page lists them */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -37,6 +38,8 @@ struct _DipWindow
   GtkListBox           *documents_list;
   GtkLabel             *summary_label;
   GtkSpinner           *busy_spinner;
+  GtkListBox           *findings_list;
+  GtkLabel             *findings_label;
 };
 
 G_DEFINE_FINAL_TYPE (DipWindow, dip_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -121,6 +124,100 @@ update_actions (DipWindow *self)
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
     idle && self->project != NULL);
+  g_simple_action_set_enabled (
+    G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "check")),
+    idle && has_pair);
+}
+
+/* The most findings the Checks page shows as rows; the count says the rest. */
+#define MAX_FINDING_ROWS 2000
+
+static guint
+bead_index_of (DipWindow *self, gint64 bead_id)
+{
+  GListModel *beads = dip_alignment_view_get_beads (self->alignment_view);
+  guint n = g_list_model_get_n_items (beads);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, i);
+      if (dip_bead_item_get_bead (item)->id == bead_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Lists the findings stored in the project on the Checks page. */
+static gboolean
+load_findings (DipWindow *self, GError **error)
+{
+  g_autoptr (GPtrArray) findings = dip_project_list_findings (self->project, error);
+  if (findings == NULL)
+    return FALSE;
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_steal_pointer (&findings);
+
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+  for (guint i = 0; i < self->findings->len && i < MAX_FINDING_ROWS; i++)
+    {
+      const DipFinding *finding = g_ptr_array_index (self->findings, i);
+      guint index = bead_index_of (self, finding->bead_id);
+      g_autofree char *title = NULL;
+      if (index != GTK_INVALID_LIST_POSITION)
+        title = g_strdup_printf (_("Bead %u · %s · %s"), index + 1,
+                                 dip_check_kind_to_string (finding->kind),
+                                 dip_side_to_string (finding->side));
+      else
+        title = g_strdup (dip_check_kind_to_string (finding->kind));
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->findings_list, row);
+    }
+  g_autofree char *summary = NULL;
+  if (self->findings->len == 0)
+    summary = g_strdup (_("No findings. Run the checks after aligning and again before "
+                          "exporting."));
+  else if (self->findings->len > MAX_FINDING_ROWS)
+    summary = g_strdup_printf (_("%u findings; the first %u are listed"), self->findings->len,
+                               MAX_FINDING_ROWS);
+  else
+    summary = g_strdup_printf (g_dngettext (DIP_GETTEXT_PACKAGE, "%u finding", "%u findings",
+                                            self->findings->len),
+                               self->findings->len);
+  gtk_label_set_text (self->findings_label, summary);
+  return TRUE;
+}
+
+void
+dip_window_show_finding (DipWindow *self, guint position)
+{
+  g_return_if_fail (DIP_IS_WINDOW (self));
+  if (self->findings == NULL || position >= self->findings->len)
+    return;
+  const DipFinding *finding = g_ptr_array_index (self->findings, position);
+  guint index = bead_index_of (self, finding->bead_id);
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "alignment");
+  dip_alignment_view_select (self->alignment_view, index);
+}
+
+guint
+dip_window_get_n_findings (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), 0);
+  return self->findings ? self->findings->len : 0;
+}
+
+static void
+finding_row_activated (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
+{
+  dip_window_show_finding (DIP_WINDOW (user_data), gtk_list_box_row_get_index (row));
 }
 
 /* Reads the beads of the latest document pair into the alignment view,
@@ -219,7 +316,7 @@ dip_window_load_project (DipWindow *self, const char *path, GError **error)
 
   g_autoptr (DipProject) previous = self->project ? g_object_ref (self->project) : NULL;
   show_project (self, project, documents);
-  if (!load_alignment (self, 0, error))
+  if (!load_alignment (self, 0, error) || !load_findings (self, error))
     {
       /* Keep what the window showed: the project could not be read. */
       g_set_object (&self->project, previous);
@@ -741,7 +838,52 @@ align_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_task_run_in_thread (task, align_thread);
 }
 
+static void
+check_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+
+  if (project != NULL)
+    findings = dip_project_check (project, DIP_CHECK_ALL, NULL, cancellable, &error);
+  if (findings == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || !load_findings (self, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "checks");
+}
+
+static void
+check_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (self->project == NULL || self->busy != NULL)
+    return;
+  set_busy (self, TRUE);
+  g_autoptr (GTask) task = g_task_new (self, self->busy, check_done, NULL);
+  g_task_set_task_data (task, g_strdup (dip_project_get_path (self->project)), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
 static const GActionEntry win_actions[] = {
+  { .name = "check", .activate = check_activated },
   { .name = "open", .activate = open_activated },
   { .name = "reload", .activate = reload_activated },
   { .name = "confirm", .activate = confirm_activated },
@@ -765,6 +907,7 @@ dip_window_dispose (GObject *object)
     g_cancellable_cancel (self->busy);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (dip_window_parent_class)->dispose (object);
@@ -787,6 +930,9 @@ dip_window_class_init (DipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, alignment_view);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_label);
+  gtk_widget_class_bind_template_callback (widget_class, finding_row_activated);
 }
 
 static void

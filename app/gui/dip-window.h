@@ -34,6 +34,11 @@ void        dip_window_select_bead       (DipWindow *self,
                                           guint      index);
 guint       dip_window_get_selected_bead (DipWindow *self);
 
+/* The findings the Checks page lists, and going to the bead of one. */
+guint       dip_window_get_n_findings    (DipWindow *self);
+void        dip_window_show_finding      (DipWindow *self,
+                                          guint      position);
+
 /* Exports the confirmed pairs to `path` as TMX in the background. */
 void        dip_window_export_tmx        (DipWindow  *self,
                                           const char *path);

@@ -295,6 +295,26 @@ test_window_review_actions (void)
   g_signal_emit_by_name (map, "bead-activated", 6u);
   g_assert_cmpuint (dip_window_get_selected_bead (window), ==, 6);
 
+  /* Run the checks in the background; a finding leads to its bead. */
+  g_assert_cmpuint (dip_window_get_n_findings (window), ==, 0);
+  activate (window, "win.check");
+  g_assert_true (dip_window_is_busy (window));
+  for (guint i = 0; i < 6000 && dip_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (dip_window_get_n_findings (window), >, 0);
+  {
+    g_autoptr (DipProject) project = dip_project_open (path, &error);
+    g_assert_no_error (error);
+    g_autoptr (GPtrArray) stored = dip_project_list_findings (project, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, dip_window_get_n_findings (window));
+    const DipFinding *last = g_ptr_array_index (stored, stored->len - 1);
+    dip_window_show_finding (window, stored->len - 1);
+    guint shown = dip_window_get_selected_bead (window);
+    g_autoptr (DipBeadItem) item = g_list_model_get_item (dip_window_get_beads (window), shown);
+    g_assert_cmpint (dip_bead_item_get_bead (item)->id, ==, last->bead_id);
+  }
+
   /* Confirm bead 4: in the file at once, and the selection moves on to the
      least confident bead still unconfirmed. */
   dip_window_select_bead (window, 3);
