@@ -12,6 +12,7 @@
 #include "dip-alignment-view.h"
 #include "dip-bead-item.h"
 #include "dip-document-item.h"
+#include "dip-glossary-view.h"
 #include "dip-window.h"
 
 #define MAX_RECENT_PROJECTS 10
@@ -35,6 +36,7 @@ struct _DipWindow
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   DipAlignmentView     *alignment_view;
+  DipGlossaryView      *glossary_view;
   GtkListBox           *documents_list;
   GtkLabel             *summary_label;
   GtkSpinner           *busy_spinner;
@@ -316,7 +318,8 @@ dip_window_load_project (DipWindow *self, const char *path, GError **error)
 
   g_autoptr (DipProject) previous = self->project ? g_object_ref (self->project) : NULL;
   show_project (self, project, documents);
-  if (!load_alignment (self, 0, error) || !load_findings (self, error))
+  if (!load_alignment (self, 0, error) || !load_findings (self, error)
+      || !dip_glossary_view_set_project (self->glossary_view, project, error))
     {
       /* Keep what the window showed: the project could not be read. */
       g_set_object (&self->project, previous);
@@ -351,6 +354,13 @@ dip_window_get_project (DipWindow *self)
 {
   g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
   return self->project;
+}
+
+DipGlossaryView *
+dip_window_get_glossary_view (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
+  return self->glossary_view;
 }
 
 DipAlignmentView *
@@ -929,6 +939,7 @@ dip_window_class_init (DipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, alignment_view);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, glossary_view);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_label);
@@ -939,6 +950,7 @@ static void
 dip_window_init (DipWindow *self)
 {
   g_type_ensure (DIP_TYPE_ALIGNMENT_VIEW);
+  g_type_ensure (DIP_TYPE_GLOSSARY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->queue_at = GTK_INVALID_LIST_POSITION;
 

@@ -5,6 +5,7 @@
 #include <diptych/diptych.h>
 
 #include "dip-alignment-view.h"
+#include "dip-glossary-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ void        dip_window_open_file     (DipWindow *self,
 DipProject *dip_window_get_project   (DipWindow *self);
 
 DipAlignmentView *dip_window_get_alignment_view (DipWindow *self);
+DipGlossaryView  *dip_window_get_glossary_view  (DipWindow *self);
 
 /* The beads the alignment view shows: a model of DipBeadItem. */
 GListModel *dip_window_get_beads         (DipWindow *self);

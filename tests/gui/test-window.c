@@ -295,6 +295,29 @@ test_window_review_actions (void)
   g_signal_emit_by_name (map, "bead-activated", 6u);
   g_assert_cmpuint (dip_window_get_selected_bead (window), ==, 6);
 
+  /* The glossary page edits the project's glossary and searches it. */
+  DipGlossaryView *glossary = dip_window_get_glossary_view (window);
+  g_assert_cmpuint (dip_glossary_view_get_n_entries (glossary), ==, 0);
+  g_assert_true (dip_glossary_view_add (glossary, "partenariato strategico",
+                                        "strategic partnership", DIP_TERM_PREFERRED, &error));
+  g_assert_true (dip_glossary_view_add (glossary, "Corea del Nord", "North Korea",
+                                        DIP_TERM_PREFERRED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dip_glossary_view_get_n_entries (glossary), ==, 2);
+  dip_glossary_view_search (glossary, "KOREA");
+  g_assert_cmpuint (dip_glossary_view_get_n_shown (glossary), ==, 1);
+  dip_glossary_view_search (glossary, "");
+  g_assert_cmpuint (dip_glossary_view_get_n_shown (glossary), ==, 2);
+  {
+    g_autoptr (DipProject) project = dip_project_open (path, &error);
+    g_autoptr (GPtrArray) terms = dip_project_list_glossary (project, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (terms->len, ==, 2);
+  }
+  g_assert_false (dip_glossary_view_add (glossary, "", "empty", DIP_TERM_PREFERRED, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
   /* Run the checks in the background; a finding leads to its bead. */
   g_assert_cmpuint (dip_window_get_n_findings (window), ==, 0);
   activate (window, "win.check");
