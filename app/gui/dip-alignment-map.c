@@ -16,11 +16,24 @@
 
 #define MARGIN 6.0
 
+/* What the map draws of a bead, read once when the model changes. */
+typedef struct
+{
+  guint   src_start, src_end, tgt_start, tgt_end;
+  float   confidence;
+  gboolean confirmed;
+} Stroke;
+
+/* More strokes than pixels would only cost time: beyond this many, runs of
+   beads are drawn as one stroke in the colour of the least sure of them. */
+#define MAX_STROKES 3000
+
 struct _DipAlignmentMap
 {
   GtkWidget   parent_instance;
 
   GListModel *beads;
+  GArray     *strokes;        /* Stroke, one per bead */
   guint       n_src, n_tgt;   /* segments on each side */
 };
 
@@ -38,15 +51,24 @@ static void
 measure_sides (DipAlignmentMap *self)
 {
   self->n_src = self->n_tgt = 0;
+  g_array_set_size (self->strokes, 0);
   if (self->beads == NULL)
     return;
   guint n = g_list_model_get_n_items (self->beads);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (self->beads, i);
+      const DipBead *bead = dip_bead_item_get_bead (item);
+      Stroke stroke = { bead->src_start, bead->src_start + bead->src_count, bead->tgt_start,
+                        bead->tgt_start + bead->tgt_count, bead->confidence,
+                        bead->status == DIP_BEAD_CONFIRMED };
+      g_array_append_val (self->strokes, stroke);
+    }
   if (n > 0)
     {
-      g_autoptr (DipBeadItem) last = g_list_model_get_item (self->beads, n - 1);
-      const DipBead *bead = dip_bead_item_get_bead (last);
-      self->n_src = bead->src_start + bead->src_count;
-      self->n_tgt = bead->tgt_start + bead->tgt_count;
+      const Stroke *last = &g_array_index (self->strokes, Stroke, n - 1);
+      self->n_src = last->src_end;
+      self->n_tgt = last->tgt_end;
     }
 }
 
@@ -65,17 +87,17 @@ void
 dip_alignment_map_bead_point (DipAlignmentMap *self, guint index, double *x, double *y)
 {
   g_return_if_fail (DIP_IS_ALIGNMENT_MAP (self));
-  g_autoptr (DipBeadItem) item = g_list_model_get_item (self->beads, index);
-  const DipBead *bead = dip_bead_item_get_bead (item);
-  to_widget (self, bead->src_start + bead->src_count / 2.0,
-             bead->tgt_start + bead->tgt_count / 2.0, x, y);
+  g_return_if_fail (index < self->strokes->len);
+  const Stroke *stroke = &g_array_index (self->strokes, Stroke, index);
+  to_widget (self, (stroke->src_start + stroke->src_end) / 2.0,
+             (stroke->tgt_start + stroke->tgt_end) / 2.0, x, y);
 }
 
 guint
 dip_alignment_map_find_bead (DipAlignmentMap *self, double x, double y)
 {
   g_return_val_if_fail (DIP_IS_ALIGNMENT_MAP (self), GTK_INVALID_LIST_POSITION);
-  guint n = self->beads ? g_list_model_get_n_items (self->beads) : 0;
+  guint n = self->strokes->len;
   guint best = GTK_INVALID_LIST_POSITION;
   double best_distance = G_MAXDOUBLE;
 
@@ -99,7 +121,8 @@ dip_alignment_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   DipAlignmentMap *self = DIP_ALIGNMENT_MAP (widget);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  guint n = self->beads ? g_list_model_get_n_items (self->beads) : 0;
+  guint n = self->strokes->len;
+  guint step = MAX (1, (n + MAX_STROKES - 1) / MAX_STROKES);
 
   /* The diagonal a one-to-one translation would follow, for reference. */
   double x0, y0, x1, y1;
@@ -114,18 +137,25 @@ dip_alignment_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_stroke (cr);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n; i += step)
     {
-      g_autoptr (DipBeadItem) item = g_list_model_get_item (self->beads, i);
-      const DipBead *bead = dip_bead_item_get_bead (item);
+      const Stroke *first = &g_array_index (self->strokes, Stroke, i);
+      const Stroke *last = &g_array_index (self->strokes, Stroke, MIN (i + step, n) - 1);
+      double c = 1.0;
+      gboolean confirmed = TRUE;
+      for (guint k = i; k < MIN (i + step, n); k++)
+        {
+          const Stroke *stroke = &g_array_index (self->strokes, Stroke, k);
+          c = MIN (c, stroke->confidence);
+          confirmed &= stroke->confirmed;
+        }
       double ax, ay, bx, by;
-      to_widget (self, bead->src_start, bead->tgt_start, &ax, &ay);
-      to_widget (self, bead->src_start + bead->src_count, bead->tgt_start + bead->tgt_count, &bx,
-                 &by);
+      to_widget (self, first->src_start, first->tgt_start, &ax, &ay);
+      to_widget (self, last->src_end, last->tgt_end, &bx, &by);
       /* Red through amber to green with confidence. */
-      double c = CLAMP (bead->confidence, 0.0, 1.0);
+      c = CLAMP (c, 0.0, 1.0);
       cairo_set_source_rgb (cr, c < 0.5 ? 0.88 : 0.88 * (1 - c) * 2, c < 0.5 ? 1.6 * c : 0.72, 0.2);
-      cairo_set_line_width (cr, bead->status == DIP_BEAD_CONFIRMED ? 3.5 : 2.0);
+      cairo_set_line_width (cr, confirmed ? 3.5 : 2.0);
       cairo_move_to (cr, ax, ay);
       cairo_line_to (cr, bx, by);
       cairo_stroke (cr);
@@ -174,6 +204,7 @@ dip_alignment_map_dispose (GObject *object)
   if (self->beads != NULL)
     g_signal_handlers_disconnect_by_func (self->beads, items_changed, self);
   g_clear_object (&self->beads);
+  g_clear_pointer (&self->strokes, g_array_unref);
   G_OBJECT_CLASS (dip_alignment_map_parent_class)->dispose (object);
 }
 
@@ -192,6 +223,8 @@ static void
 dip_alignment_map_init (DipAlignmentMap *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+
+  self->strokes = g_array_new (FALSE, FALSE, sizeof (Stroke));
 
   g_signal_connect (click, "pressed", G_CALLBACK (clicked), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

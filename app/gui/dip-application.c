@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dip-application.h"
-#include "dip-gui-resources.h"
+#include "dip-resources.h"
 #include "dip-window.h"
 
 struct _DipApplication
@@ -133,9 +133,9 @@ dip_application_init (DipApplication *self)
 DipApplication *
 dip_application_new (void)
 {
-  /* The GUI resources are linked into this program: register them before
-     GtkApplication looks for gtk/help-overlay.ui under the base path. */
-  g_resources_register (dip_gui_get_resource ());
+  /* Before GtkApplication looks for gtk/help-overlay.ui and style.css
+     under the base path. */
+  dip_gui_ensure_resources ();
   return g_object_new (DIP_TYPE_APPLICATION,
                        "application-id", DIP_APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dip-resources.h"
 #include "dip-glossary-view.h"
 
 struct _DipGlossaryView
@@ -213,6 +214,7 @@ dip_glossary_view_class_init (DipGlossaryViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dip_glossary_view_dispose;
+  dip_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/diptych/Diptych/dip-glossary-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DipGlossaryView, search_entry);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dip-resources.h"
 #include "dip-alignment-view.h"
 #include "dip-bead-item.h"
 #include "dip-document-item.h"
@@ -931,6 +932,7 @@ dip_window_class_init (DipWindowClass *klass)
 
   object_class->dispose = dip_window_dispose;
 
+  dip_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/diptych/Diptych/dip-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DipWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, window_title);
