@@ -144,8 +144,9 @@ dip_cmd_align (int argc, char **argv)
   if (!dip_project_align (project, dictionary, NULL, &error))
     return dip_cli_fail (error);
 
-  gint64 src_id = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
-  gint64 tgt_id = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
+  gint64 src_id, tgt_id;
+  if (!dip_project_latest_pair (project, &src_id, &tgt_id, &error))
+    return dip_cli_fail (error);
   g_autoptr (GArray) beads = dip_project_list_beads (project, src_id, tgt_id, &error);
   if (beads == NULL)
     return dip_cli_fail (error);

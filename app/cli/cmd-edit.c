@@ -66,9 +66,8 @@ dip_cmd_edit (int argc, char **argv)
       return DIP_EXIT_OK;
     }
 
-  gint64 src = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
-  gint64 tgt = error ? 0 : dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
-  if (error != NULL)
+  gint64 src, tgt;
+  if (!dip_project_latest_pair (project, &src, &tgt, &error))
     return dip_cli_fail (error);
   guint index = number - 1;
   gboolean ok;

@@ -90,9 +90,8 @@ dip_cmd_pairs (int argc, char **argv)
   g_autoptr (DipProject) project = dip_project_open (argv[1], &error);
   if (project == NULL)
     return dip_cli_fail (error);
-  gint64 src_id = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
-  gint64 tgt_id = error ? 0 : dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
-  if (error != NULL)
+  gint64 src_id, tgt_id;
+  if (!dip_project_latest_pair (project, &src_id, &tgt_id, &error))
     return dip_cli_fail (error);
 
   g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_free);

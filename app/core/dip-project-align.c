@@ -174,15 +174,9 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
 {
   g_return_val_if_fail (DIP_IS_PROJECT (project), FALSE);
 
-  GError *local_error = NULL;
-  gint64 src_id = dip_project_latest_document (project, DIP_SIDE_SOURCE, &local_error);
-  gint64 tgt_id = local_error ? 0 : dip_project_latest_document (project, DIP_SIDE_TARGET,
-                                                                  &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  gint64 src_id, tgt_id;
+  if (!dip_project_latest_pair (project, &src_id, &tgt_id, error))
+    return FALSE;
   if (src_id == 0 || tgt_id == 0)
     {
       g_set_error (error, DIP_ERROR, DIP_ERROR_NOT_FOUND,

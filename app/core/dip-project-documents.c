@@ -88,6 +88,24 @@ dip_project_latest_document (DipProject *self, DipSide side, GError **error)
   return id;
 }
 
+gboolean
+dip_project_latest_pair (DipProject *self, gint64 *out_src_document, gint64 *out_tgt_document,
+                         GError **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
+  *out_src_document = dip_project_latest_document (self, DIP_SIDE_SOURCE, &local_error);
+  *out_tgt_document = local_error ? 0 : dip_project_latest_document (self, DIP_SIDE_TARGET,
+                                                                      &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 dip_project_dup_document_original (DipProject *self, gint64 document_id, GError **error)
 {

@@ -229,17 +229,9 @@ static gboolean
 load_alignment (DipWindow *self, guint selected, GError **error)
 {
   g_autoptr (GListStore) items = g_list_store_new (DIP_TYPE_BEAD_ITEM);
-  GError *local_error = NULL;
 
-  self->src_document = dip_project_latest_document (self->project, DIP_SIDE_SOURCE, &local_error);
-  if (local_error == NULL)
-    self->tgt_document = dip_project_latest_document (self->project, DIP_SIDE_TARGET,
-                                                      &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!dip_project_latest_pair (self->project, &self->src_document, &self->tgt_document, error))
+    return FALSE;
   if (self->src_document != 0 && self->tgt_document != 0)
     {
       g_autoptr (GPtrArray) src = dip_project_list_segments (self->project, self->src_document,

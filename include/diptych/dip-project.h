@@ -61,6 +61,14 @@ gint64       dip_project_latest_document (DipProject *self,
                                           DipSide     side,
                                           GError    **error);
 
+/* The pair of documents that alignment, review and export work on: the
+ * latest of each side. Either id is 0 (no error) when that side has no
+ * document yet. */
+gboolean     dip_project_latest_pair (DipProject *self,
+                                      gint64     *out_src_document,
+                                      gint64     *out_tgt_document,
+                                      GError    **error);
+
 /* The original bytes of a document, exactly as they were imported. */
 GBytes      *dip_project_dup_document_original (DipProject *self,
                                                 gint64      document_id,

@@ -38,6 +38,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
     }
   g_assert_true (dip_project_replace_beads (f->project, f->src, f->tgt, beads, "align", &error));
   g_assert_no_error (error);
+
+  /* The pair every edit works on is the latest document of each side. */
+  gint64 latest_src = 0, latest_tgt = 0;
+  g_assert_true (dip_project_latest_pair (f->project, &latest_src, &latest_tgt, &error));
+  g_assert_cmpint (latest_src, ==, f->src);
+  g_assert_cmpint (latest_tgt, ==, f->tgt);
 }
 
 static void

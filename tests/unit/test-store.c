@@ -38,6 +38,11 @@ test_create_and_reopen (void)
   g_assert_cmpuint (docs->len, ==, 0);
   g_assert_cmpint (dip_project_latest_document (opened, DIP_SIDE_SOURCE, &error), ==, 0);
   g_assert_no_error (error);
+  gint64 src = -1, tgt = -1;
+  g_assert_true (dip_project_latest_pair (opened, &src, &tgt, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (src, ==, 0);
+  g_assert_cmpint (tgt, ==, 0);
 
   /* The file is a WAL-mode SQLite database with our application id. */
   sqlite3 *db = NULL;
