@@ -24,21 +24,6 @@ pair_free (Pair *pair)
   g_free (pair);
 }
 
-static char *
-join_segments (GPtrArray *segments, guint start, guint count)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = start; i < start + count && i < segments->len; i++)
-    {
-      const DipSegment *segment = g_ptr_array_index (segments, i);
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, segment->text);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 append_tsv (GString *out, gconstpointer item, gboolean first)
 {
@@ -107,8 +92,9 @@ dip_cmd_pairs (int argc, char **argv)
         {
           Pair *pair = g_new0 (Pair, 1);
           pair->bead = g_array_index (beads, DipBead, b);
-          pair->source = join_segments (src, pair->bead.src_start, pair->bead.src_count);
-          pair->target = join_segments (tgt, pair->bead.tgt_start, pair->bead.tgt_count);
+          const DipBead *bead = &pair->bead;
+          pair->source = dip_segments_join (src, bead->src_start, bead->src_count, " ");
+          pair->target = dip_segments_join (tgt, bead->tgt_start, bead->tgt_count, " ");
           g_ptr_array_add (pairs, pair);
         }
     }

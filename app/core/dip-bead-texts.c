@@ -8,20 +8,6 @@
 
 #define CANCEL_EVERY 512
 
-/* Segments [start, start + count) of `segments` joined with a space. */
-static char *
-join_segments (GPtrArray *segments, guint start, guint count)
-{
-  GString *text = g_string_new (NULL);
-  for (guint i = start; i < start + count && i < segments->len; i++)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, ((DipSegment *) g_ptr_array_index (segments, i))->text);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Every document pair that has beads, as pairs of ids. */
 static GArray *
 list_pairs (DipProject *self, GError **error)
@@ -71,8 +57,8 @@ foreach_in_pair (DipProject *self, gint64 src_document, gint64 tgt_document, gui
       const DipBead *b = &g_array_index (beads, DipBead, i);
       if (!(status_mask & (1u << b->status)))
         continue;
-      char *src = join_segments (sources, b->src_start, b->src_count);
-      char *tgt = join_segments (targets, b->tgt_start, b->tgt_count);
+      char *src = dip_segments_join (sources, b->src_start, b->src_count, " ");
+      char *tgt = dip_segments_join (targets, b->tgt_start, b->tgt_count, " ");
       if (!func (b, src, tgt, user_data, error))
         return FALSE;
     }

@@ -167,3 +167,18 @@ dip_project_list_segments (DipProject *self, gint64 document_id, GError **error)
     }
   return g_steal_pointer (&out);
 }
+
+char *
+dip_segments_join (GPtrArray *segments, guint start, guint count, const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < start + count && i < segments->len; i++)
+    {
+      const DipSegment *segment = g_ptr_array_index (segments, i);
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, segment->text);
+    }
+  return g_string_free (text, FALSE);
+}

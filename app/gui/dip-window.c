@@ -91,21 +91,6 @@ remember_recent_project (DipWindow *self, const char *path)
   g_settings_set_strv (self->settings, "recent-projects", (const char *const *) updated);
 }
 
-static char *
-join_segments (GPtrArray *segments, guint start, guint count)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = start; i < start + count && i < segments->len; i++)
-    {
-      const DipSegment *segment = g_ptr_array_index (segments, i);
-      if (text->len > 0)
-        g_string_append (text, " ⁂ ");   /* where one sentence ends in a bead */
-      g_string_append (text, segment->text);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 update_actions (DipWindow *self)
 {
@@ -249,8 +234,11 @@ load_alignment (DipWindow *self, guint selected, GError **error)
       for (guint b = 0; b < beads->len; b++)
         {
           const DipBead *bead = &g_array_index (beads, DipBead, b);
-          g_autofree char *source = join_segments (src, bead->src_start, bead->src_count);
-          g_autofree char *target = join_segments (tgt, bead->tgt_start, bead->tgt_count);
+          /* ⁂ marks where one sentence of a bead ends and the next begins. */
+          g_autofree char *source = dip_segments_join (src, bead->src_start, bead->src_count,
+                                                       " ⁂ ");
+          g_autofree char *target = dip_segments_join (tgt, bead->tgt_start, bead->tgt_count,
+                                                       " ⁂ ");
           g_autoptr (DipBeadItem) item = dip_bead_item_new (b, bead, source, target);
           g_list_store_append (items, item);
         }

@@ -91,6 +91,14 @@ typedef struct
 
 void         dip_segment_free (DipSegment *segment);
 
+/* The texts of segments [start, start + count) of `segments` (DipSegment*,
+ * in order) joined by `separator` (empty texts add none); "" for none. A
+ * bead's side text. */
+char        *dip_segments_join (GPtrArray  *segments,
+                                guint       start,
+                                guint       count,
+                                const char *separator);
+
 /* The segments of a document in order. Array of DipSegment*. */
 GPtrArray   *dip_project_list_segments (DipProject *self,
                                         gint64      document_id,

@@ -44,6 +44,16 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (dip_project_latest_pair (f->project, &latest_src, &latest_tgt, &error));
   g_assert_cmpint (latest_src, ==, f->src);
   g_assert_cmpint (latest_tgt, ==, f->tgt);
+
+  /* A bead's side text: its segments joined. */
+  g_autoptr (GPtrArray) segments = dip_project_list_segments (f->project, f->src, &error);
+  g_assert_no_error (error);
+  g_autofree char *joined = dip_segments_join (segments, 0, 2, " | ");
+  g_assert_cmpstr (joined, ==, "Uno. | Due.");
+  g_autofree char *past_end = dip_segments_join (segments, 2, 5, " ");
+  g_assert_cmpstr (past_end, ==, "Tre.");
+  g_autofree char *none = dip_segments_join (segments, 1, 0, " ");
+  g_assert_cmpstr (none, ==, "");
 }
 
 static void
