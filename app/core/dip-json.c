@@ -95,6 +95,12 @@ parse_string (const char *p, GString *out)
   return *p == '"' ? p + 1 : NULL;
 }
 
+const char *
+dip_json_read_string (const char *json, GString *out)
+{
+  return json != NULL && *json == '"' ? parse_string (json, out) : NULL;
+}
+
 GPtrArray *
 dip_json_parse_strings (const char *json)
 {

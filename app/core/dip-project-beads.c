@@ -44,24 +44,6 @@ dip_project_list_beads (DipProject *self, gint64 src_document, gint64 tgt_docume
   return g_steal_pointer (&beads);
 }
 
-/* The beads as compact JSON arrays [src_start, src_count, tgt_start,
- * tgt_count, confidence, status] for the edit history. */
-static void
-append_beads_json (GString *json, const GArray *beads)
-{
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < beads->len; i++)
-    {
-      const DipBead *b = &g_array_index (beads, DipBead, i);
-      char conf[G_ASCII_DTOSTR_BUF_SIZE];
-      g_ascii_formatd (conf, sizeof conf, "%.4f", b->confidence);
-      g_string_append_printf (json, "%s[%u,%u,%u,%u,%s,\"%s\"]", i ? "," : "", b->src_start,
-                              b->src_count, b->tgt_start, b->tgt_count, conf,
-                              dip_bead_status_to_string (b->status));
-    }
-  g_string_append_c (json, ']');
-}
-
 static gboolean
 check_beads (DipProject *self, const GArray *beads, GError **error)
 {
@@ -140,10 +122,14 @@ replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_docume
                           "{\"src_document\":%" G_GINT64_FORMAT ",\"tgt_document\":%"
                           G_GINT64_FORMAT ",\"before\":",
                           src_document, tgt_document);
-  append_beads_json (payload, before);
+  dip_beads_append_json (payload, (const DipBead *) before->data, before->len);
   g_string_append (payload, ",\"after\":");
-  append_beads_json (payload, beads);
+  dip_beads_append_json (payload, (const DipBead *) beads->data, beads->len);
   g_string_append_c (payload, '}');
+  DipChange change = { .kind = DIP_CHANGE_BEADS, .src_document = src_document,
+                       .tgt_document = tgt_document, .position = 0, .removed = before->len,
+                       .added = beads->len };
+  dip_project_set_last_change (self, &change);
   return dip_project_record_edit (self, action, payload->str, error);
 }
 

@@ -8,6 +8,9 @@
 
 DipStore *dip_project_get_store (DipProject *self);
 
+/* Remembers what an edit, undo or redo did (see dip_project_get_last_change). */
+void      dip_project_set_last_change (DipProject *self, const DipChange *change);
+
 /* Now, UTC, as ISO 8601 ("2026-11-24T10:15:00Z"). */
 char     *dip_now_iso8601 (void);
 
@@ -25,3 +28,42 @@ gboolean  dip_project_write_beads (DipProject   *self,
                                    gint64        tgt_document,
                                    const GArray *beads,
                                    GError      **error);
+
+/* Beads [position, position + count) of a document pair as stored; an
+ * error names the first bead that does not exist. Array of DipBead. */
+GArray   *dip_project_read_bead_range  (DipProject    *self,
+                                        gint64         src_document,
+                                        gint64         tgt_document,
+                                        guint          position,
+                                        guint          count,
+                                        GError       **error);
+
+/* Replaces beads [position, position + removed) of a document pair by the
+ * `n_added` beads `added`, inside the caller's transaction, without
+ * recording an edit. Beads whose sentences stay the same keep their rows
+ * (and the findings that hang on them); the beads after the stretch move. */
+gboolean  dip_project_write_bead_range (DipProject    *self,
+                                        gint64         src_document,
+                                        gint64         tgt_document,
+                                        guint          position,
+                                        guint          removed,
+                                        const DipBead *added,
+                                        guint          n_added,
+                                        GError       **error);
+
+/* The same in its own transaction, recorded in the edit history as
+ * `action` with the beads before and after, so that it can be undone. */
+gboolean  dip_project_change_beads     (DipProject    *self,
+                                        gint64         src_document,
+                                        gint64         tgt_document,
+                                        guint          position,
+                                        guint          removed,
+                                        const DipBead *added,
+                                        guint          n_added,
+                                        const char    *action,
+                                        GError       **error);
+
+/* The beads as the edit history writes them: [[s,n,t,m,conf,"status"],…]. */
+void      dip_beads_append_json        (GString       *json,
+                                        const DipBead *beads,
+                                        guint          n_beads);

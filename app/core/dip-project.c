@@ -15,6 +15,7 @@ struct _DipProject
   DipStore *store;
   char     *source_lang;
   char     *target_lang;
+  DipChange last_change;   /* what the latest edit, undo or redo did */
 };
 
 G_DEFINE_FINAL_TYPE (DipProject, dip_project, G_TYPE_OBJECT)
@@ -52,6 +53,20 @@ DipStore *
 dip_project_get_store (DipProject *self)
 {
   return self->store;
+}
+
+void
+dip_project_set_last_change (DipProject *self, const DipChange *change)
+{
+  self->last_change = *change;
+}
+
+void
+dip_project_get_last_change (DipProject *self, DipChange *out)
+{
+  g_return_if_fail (DIP_IS_PROJECT (self));
+  g_return_if_fail (out != NULL);
+  *out = self->last_change;
 }
 
 static DipProject *

@@ -39,6 +39,58 @@ gboolean dip_project_split_bead      (DipProject  *self,
                                       guint        tgt_keep,
                                       GError     **error);
 
+/* Moves one sentence across a bead boundary: `up` takes the first
+ * sentence of `side` in bead `index` to the end of the bead above, !up
+ * takes the last one to the start of the bead below. A bead left with no
+ * sentence on either side disappears. */
+gboolean dip_project_move_segment    (DipProject  *self,
+                                      gint64       src_document,
+                                      gint64       tgt_document,
+                                      guint        index,
+                                      DipSide      side,
+                                      gboolean     up,
+                                      GError     **error);
+
+/* Inserts a gap: bead `index` (n-m) becomes a source-only bead n-0 followed
+ * by a target-only bead 0-m, so that its sentences are no longer paired. */
+gboolean dip_project_insert_gap      (DipProject  *self,
+                                      gint64       src_document,
+                                      gint64       tgt_document,
+                                      guint        index,
+                                      GError     **error);
+
+/* Replaces the text of segment `position` (0-based) of `document`: a
+ * correction of the text itself, kept in the edit history like the rest.
+ * The text must be valid UTF-8 and not blank. */
+gboolean dip_project_set_segment_text (DipProject  *self,
+                                       gint64       document,
+                                       guint        position,
+                                       const char  *text,
+                                       GError     **error);
+
+/* What the latest change, undo or redo made through this project object
+ * did, so that a view can update just that stretch. */
+typedef enum
+{
+  DIP_CHANGE_NONE,      /* nothing yet, or not a change of beads or text */
+  DIP_CHANGE_BEADS,     /* beads [position, position + removed) became `added` beads */
+  DIP_CHANGE_TEXT,      /* the text of segment `position` of `document` */
+} DipChangeKind;
+
+typedef struct
+{
+  DipChangeKind kind;
+  gint64        src_document;  /* DIP_CHANGE_BEADS: the pair */
+  gint64        tgt_document;
+  gint64        document;      /* DIP_CHANGE_TEXT */
+  guint         position;
+  guint         removed;
+  guint         added;
+} DipChange;
+
+void     dip_project_get_last_change (DipProject *self,
+                                      DipChange  *out);
+
 /* Undoes the latest change still in effect, or redoes the latest undone
  * one. *out_action (nullable) gets the name of the change ("merge",
  * "confirm", "align"…), NULL when there was nothing to undo or redo. */

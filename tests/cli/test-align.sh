@@ -86,4 +86,28 @@ expect_failure "edit: a bead that does not exist" 1 "no bead 500" "$cli" edit ne
 expect_failure "edit: not a number" 2 "not a bead number" "$cli" edit news.diptych confirm x
 expect_failure "edit: unknown action" 2 "unknown edit action" "$cli" edit news.diptych frob 1
 
+# Finer corrections: a gap, a sentence moved, a text corrected; each undone.
+count=$("$cli" pairs news.diptych | wc -l)
+first_source=$("$cli" pairs news.diptych | sed -n 1p | cut -f4)
+first_target=$("$cli" pairs news.diptych | sed -n 1p | cut -f5)
+expect_success "edit: insert a gap at bead 1" "$cli" edit news.diptych gap 1
+expect_equal "edit: the gap parts bead 1 into source only and target only" \
+  "$(printf '%s\t\n\t%s' "$first_source" "$first_target")" \
+  "$("$cli" pairs news.diptych | sed -n 1,2p | cut -f4,5)"
+expect_success "edit: move the target sentence up again" "$cli" edit news.diptych move 2 target up
+expect_equal "edit: bead 1 is whole again" "$count" "$("$cli" pairs news.diptych | wc -l)"
+expect_equal "edit: with its target" "$first_target" "$("$cli" pairs news.diptych | sed -n 1p | cut -f5)"
+expect_success "edit: correct the text of bead 1's target" \
+  "$cli" edit news.diptych text 1 target 1 "Sunday 14 July 2024 — corrected"
+expect_equal "edit: the corrected text is stored" "Sunday 14 July 2024 — corrected" \
+  "$("$cli" pairs news.diptych | sed -n 1p | cut -f5)"
+expect_success "edit: undo the correction" "$cli" edit news.diptych undo
+expect_equal "edit: the text is back" "$first_target" "$("$cli" pairs news.diptych | sed -n 1p | cut -f5)"
+expect_failure "edit: a side that is not one" 2 "not a side" "$cli" edit news.diptych move 1 left up
+expect_failure "edit: a direction that is not one" 2 "“up” or “down”" "$cli" edit news.diptych move 1 source left
+expect_failure "edit: no bead above the first" 1 "no bead above" "$cli" edit news.diptych move 1 source up
+expect_failure "edit: a sentence the bead does not have" 1 "not 3" \
+  "$cli" edit news.diptych text 1 source 3 "Testo"
+expect_failure "edit: a blank text" 1 "blank" "$cli" edit news.diptych text 1 source 1 "  "
+
 tap_end

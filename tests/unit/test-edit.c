@@ -177,6 +177,165 @@ test_undo_redo_survive_reopening (Fixture *f, gconstpointer data)
   g_assert_cmpstr (empty, ==, "");
 }
 
+static void
+test_move_sentences (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The second source sentence up into bead 1: 2-1, 0-1, 1-1. */
+  g_assert_true (dip_project_move_segment (f->project, f->src, f->tgt, 1, DIP_SIDE_SOURCE, TRUE,
+                                           &error));
+  g_assert_no_error (error);
+  g_autofree char *up = describe (f);
+  g_assert_cmpstr (up, ==, "0+2:0+1/auto 2+0:1+1/auto 2+1:2+1/auto");
+
+  /* Its target down into bead 3: bead 2 has nothing left and is gone. */
+  g_assert_true (dip_project_move_segment (f->project, f->src, f->tgt, 1, DIP_SIDE_TARGET, FALSE,
+                                           &error));
+  g_assert_no_error (error);
+  g_autofree char *down = describe (f);
+  g_assert_cmpstr (down, ==, "0+2:0+1/auto 2+1:1+2/auto");
+
+  DipChange change;
+  dip_project_get_last_change (f->project, &change);
+  g_assert_cmpint (change.kind, ==, DIP_CHANGE_BEADS);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 2);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  /* And back, one step at a time, through the history. */
+  g_autofree char *action = NULL;
+  g_assert_true (dip_project_undo (f->project, &action, &error));
+  g_assert_cmpstr (action, ==, "move down");
+  g_autofree char *undone = describe (f);
+  g_assert_cmpstr (undone, ==, up);
+  dip_project_get_last_change (f->project, &change);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 2);
+
+  /* Nothing to move: above the first bead, out of a side with none. */
+  g_assert_false (dip_project_move_segment (f->project, f->src, f->tgt, 0, DIP_SIDE_SOURCE, TRUE,
+                                            &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "no bead above");
+  g_clear_error (&error);
+  g_assert_false (dip_project_move_segment (f->project, f->src, f->tgt, 1, DIP_SIDE_SOURCE, FALSE,
+                                            &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "no source sentence");
+  g_clear_error (&error);
+  g_assert_false (dip_project_move_segment (f->project, f->src, f->tgt, 2, DIP_SIDE_SOURCE, FALSE,
+                                            &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "no bead 4");
+  g_autofree char *unchanged = describe (f);
+  g_assert_cmpstr (unchanged, ==, up);
+}
+
+static void
+test_insert_gap (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_insert_gap (f->project, f->src, f->tgt, 1, &error));
+  g_assert_no_error (error);
+  g_autofree char *gap = describe (f);
+  g_assert_cmpstr (gap, ==, "0+1:0+1/auto 1+1:1+0/auto 2+0:1+1/auto 2+1:2+1/auto");
+
+  /* A bead with one side only has nothing to part. */
+  g_assert_false (dip_project_insert_gap (f->project, f->src, f->tgt, 1, &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "one side only");
+  g_clear_error (&error);
+
+  /* Merging the parts gives the bead back. */
+  g_assert_true (dip_project_merge_beads (f->project, f->src, f->tgt, 1, &error));
+  g_autofree char *merged = describe (f);
+  g_assert_cmpstr (merged, ==, "0+1:0+1/auto 1+1:1+1/auto 2+1:2+1/auto");
+}
+
+static char *
+segment_text (Fixture *f, gint64 document, guint position)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) segments = dip_project_list_segments (f->project, document, &error);
+  g_assert_no_error (error);
+  return dip_segments_join (segments, position, 1, "");
+}
+
+static void
+test_edit_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_set_segment_text (f->project, f->tgt, 1, "Two, “quoted” — ✓.",
+                                               &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_autofree char *edited = segment_text (f, f->tgt, 1);
+  g_assert_cmpstr (edited, ==, "Two, “quoted” — ✓.");
+  DipChange change;
+  dip_project_get_last_change (f->project, &change);
+  g_assert_cmpint (change.kind, ==, DIP_CHANGE_NONE);
+
+  g_autofree char *action = NULL;
+  g_assert_true (dip_project_undo (f->project, &action, &error));
+  g_assert_cmpstr (action, ==, "edit text");
+  g_autofree char *undone = segment_text (f, f->tgt, 1);
+  g_assert_cmpstr (undone, ==, "Two.");
+  dip_project_get_last_change (f->project, &change);
+  g_assert_cmpint (change.kind, ==, DIP_CHANGE_TEXT);
+  g_assert_cmpint (change.document, ==, f->tgt);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_clear_pointer (&action, g_free);
+  reopen (f);
+  g_assert_true (dip_project_redo (f->project, &action, &error));
+  g_autofree char *redone = segment_text (f, f->tgt, 1);
+  g_assert_cmpstr (redone, ==, edited);
+
+  /* Refused, with the text left as it was: blank, invalid UTF-8, no such
+     segment. */
+  g_assert_false (dip_project_set_segment_text (f->project, f->tgt, 1, " \t\n", &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "blank");
+  g_clear_error (&error);
+  g_assert_false (dip_project_set_segment_text (f->project, f->tgt, 1, "Tw\xc3", &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "UTF-8");
+  g_clear_error (&error);
+  g_assert_false (dip_project_set_segment_text (f->project, f->tgt, 3, "Four.", &error));
+  test_assert_error (error, DIP_ERROR_INVALID_ARGUMENT, "no segment 4");
+  g_autofree char *kept = segment_text (f, f->tgt, 1);
+  g_assert_cmpstr (kept, ==, edited);
+}
+
+static guint
+count_findings (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = dip_project_list_findings (f->project, &error);
+  g_assert_no_error (error);
+  return findings->len;
+}
+
+/* A change of status keeps the bead's row, and so its findings; a bead
+   whose sentences change loses them (they were about other text). */
+static void
+test_findings_follow_beads (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_set_segment_text (f->project, f->src, 1, "Due  volte.", &error));
+  g_autoptr (GPtrArray) findings = dip_project_check (f->project,
+                                                      1u << DIP_CHECK_DOUBLE_SPACE, NULL, NULL,
+                                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 1);
+
+  g_assert_true (dip_project_set_bead_status (f->project, f->src, f->tgt, 1, DIP_BEAD_CONFIRMED,
+                                              &error));
+  g_assert_cmpuint (count_findings (f), ==, 1);
+  g_assert_true (dip_project_undo (f->project, NULL, &error));
+  g_assert_cmpuint (count_findings (f), ==, 1);
+  g_assert_true (dip_project_merge_beads (f->project, f->src, f->tgt, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_findings (f), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +346,13 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/edit/undo-redo-survive-reopening", Fixture, NULL, fixture_set_up,
               test_undo_redo_survive_reopening, fixture_tear_down);
+  g_test_add ("/edit/move-sentences", Fixture, NULL, fixture_set_up, test_move_sentences,
+              fixture_tear_down);
+  g_test_add ("/edit/insert-gap", Fixture, NULL, fixture_set_up, test_insert_gap,
+              fixture_tear_down);
+  g_test_add ("/edit/edit-text", Fixture, NULL, fixture_set_up, test_edit_text,
+              fixture_tear_down);
+  g_test_add ("/edit/findings-follow-beads", Fixture, NULL, fixture_set_up,
+              test_findings_follow_beads, fixture_tear_down);
   return g_test_run ();
 }
