@@ -81,29 +81,6 @@ collect_capitalised (DipCheckSpelling *self, DipCheckBead *bead, DipSide side)
 }
 
 static gboolean
-is_acronym (const char *surface)
-{
-  guint letters = 0;
-  for (const char *p = surface; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_islower (c))
-        return FALSE;
-      letters += g_unichar_isalpha (c);
-    }
-  return letters >= 2;
-}
-
-static gboolean
-has_digit (const char *surface)
-{
-  for (const char *p = surface; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 is_hyphen (const DipTokens *tokens, guint i)
 {
   const char *s = dip_tokens_surface (tokens, i);
@@ -140,7 +117,7 @@ is_exempt (DipCheckRun *run, DipCheckBead *bead, DipSide side, guint i)
   const DipTokens *tokens = bead->tokens[side];
   const char *surface = dip_tokens_surface (tokens, i);
   DipSide other = side == DIP_SIDE_SOURCE ? DIP_SIDE_TARGET : DIP_SIDE_SOURCE;
-  return has_digit (surface) || is_acronym (surface)
+  return dip_word_has_digit (surface) || dip_word_is_acronym (surface)
          || g_hash_table_contains (run->other_side, surface)
          || dip_check_terms_has_word (run, side, dip_tokens_folded (tokens, i))
          || (*bead->text[other] == '\0' && is_capitalised (surface));

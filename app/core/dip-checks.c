@@ -219,29 +219,6 @@ run_clear (DipCheckRun *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DipCheckRun, run_clear)
 
-/* The shipped word list of the language and the project's own words. */
-static gboolean
-load_words (DipCheckRun *run, DipProject *project, DipSide side, const char *dictionaries_dir,
-            GPtrArray *project_words, GError **error)
-{
-  g_autofree char *primary = dip_language_tag_primary (run->lang[side]);
-  g_autofree char *file_name = g_strconcat (primary, ".txt", NULL);
-  g_autofree char *dir = dictionaries_dir ? g_strdup (dictionaries_dir) : dip_dictionaries_dir ();
-  g_autofree char *path = g_build_filename (dir, file_name, NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      && !dip_lexicon_accept_file (run->lexicon[side], path, error))
-    return FALSE;
-
-  for (guint i = 0; i < project_words->len; i++)
-    {
-      const DipWord *w = g_ptr_array_index (project_words, i);
-      g_autofree char *word_primary = dip_language_tag_primary (w->lang);
-      if (g_str_equal (word_primary, primary))
-        dip_lexicon_accept (run->lexicon[side], w->word);
-    }
-  return TRUE;
-}
-
 static gboolean
 run_init (DipCheckRun *run, DipProject *project, guint kinds, const DipCheckOptions *options,
           GError **error)
@@ -264,7 +241,8 @@ run_init (DipCheckRun *run, DipProject *project, guint kinds, const DipCheckOpti
       if (run->tokenizer[side] == NULL)
         return FALSE;
       run->lexicon[side] = dip_lexicon_new (run->lang[side], hunspell_dir);
-      if (!load_words (run, project, side, dictionaries_dir, words, error))
+      if (!dip_lexicon_accept_word_lists (run->lexicon[side], run->lang[side], dictionaries_dir,
+                                          words, error))
         return FALSE;
     }
   /* Language is judged for the checks it spares as well: spelling and

@@ -106,6 +106,27 @@ dip_lexicon_accept (DipLexicon *self, const char *word)
 }
 
 gboolean
+dip_lexicon_accept_word_lists (DipLexicon *self, const char *lang, const char *dictionaries_dir,
+                               GPtrArray *project_words, GError **error)
+{
+  g_autofree char *primary = dip_language_tag_primary (lang);
+  g_autofree char *file_name = g_strconcat (primary, ".txt", NULL);
+  g_autofree char *dir = dictionaries_dir ? g_strdup (dictionaries_dir) : dip_dictionaries_dir ();
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !dip_lexicon_accept_file (self, path, error))
+    return FALSE;
+
+  for (guint i = 0; i < project_words->len; i++)
+    {
+      const DipWord *w = g_ptr_array_index (project_words, i);
+      g_autofree char *word_primary = dip_language_tag_primary (w->lang);
+      if (g_str_equal (word_primary, primary))
+        dip_lexicon_accept (self, w->word);
+    }
+  return TRUE;
+}
+
+gboolean
 dip_lexicon_accept_file (DipLexicon *self, const char *path, GError **error)
 {
   g_autofree char *contents = NULL;

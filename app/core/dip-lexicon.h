@@ -22,6 +22,14 @@ const char     *dip_lexicon_get_dictionary_name (DipLexicon *lexicon);
  * shipped extra words). */
 void            dip_lexicon_accept (DipLexicon *lexicon, const char *word);
 
+/* Accepts the shipped word list of `lang` (DICTIONARIES_DIR/xx.txt, NULL:
+ * dip_dictionaries_dir ()) and the `project_words` (DipWord*) of its
+ * language. */
+gboolean        dip_lexicon_accept_word_lists (DipLexicon  *lexicon,
+                                               const char  *lang,
+                                               const char  *dictionaries_dir,
+                                               GPtrArray   *project_words,
+                                               GError     **error);
 /* Accepts every word of a word list file: one word a line, "#" comments. */
 gboolean        dip_lexicon_accept_file (DipLexicon *lexicon, const char *path, GError **error);
 

@@ -330,6 +330,29 @@ dip_tokenizer_split (DipTokenizer *self, const char *text, gssize length, DipTok
   return TRUE;
 }
 
+gboolean
+dip_word_is_acronym (const char *surface)
+{
+  guint letters = 0;
+  for (const char *p = surface; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters += g_unichar_isalpha (c);
+    }
+  return letters >= 2;
+}
+
+gboolean
+dip_word_has_digit (const char *surface)
+{
+  for (const char *p = surface; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 dip_fold_case (const char *text, gssize length)
 {

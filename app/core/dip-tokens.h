@@ -79,6 +79,10 @@ dip_token_is_word (const DipToken *token)
   return token->kind == DIP_TOKEN_WORD || token->kind == DIP_TOKEN_NUMBER;
 }
 
+/* Word shapes spelling leaves alone: "NATO", "G7". */
+gboolean      dip_word_is_acronym (const char *surface);
+gboolean      dip_word_has_digit (const char *surface);
+
 /* Case-folded copy of `text` (ICU full case folding) with typographic
  * apostrophes folded to "'": the form under which words are compared. */
 char         *dip_fold_case (const char *text, gssize length);

@@ -16,6 +16,7 @@
 #include <diptych/dip-glossary.h>
 #include <diptych/dip-words.h>
 #include <diptych/dip-checks.h>
+#include <diptych/dip-spelling.h>
 #include <diptych/dip-dictionary.h>
 #include <diptych/dip-aligner.h>
 #include <diptych/dip-align-eval.h>

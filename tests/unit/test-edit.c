@@ -336,6 +336,71 @@ test_findings_follow_beads (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_findings (f), ==, 0);
 }
 
+static char *
+spans_text (const char *text, GArray *spans)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DipSpan *span = &g_array_index (spans, DipSpan, i);
+      const char *from = g_utf8_offset_to_pointer (text, span->start);
+      const char *to = g_utf8_offset_to_pointer (text, span->end);
+      g_string_append_printf (out, "%s%.*s", i ? " " : "", (int) (to - from), from);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The editor's spelling: the words to underline, their corrections, and a
+   word added to the project's list that is accepted from then on. */
+static void
+test_spelling_as_you_type (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipSpellChecker) english = dip_spell_checker_new (f->project, DIP_SIDE_TARGET, NULL,
+                                                               &error);
+  g_assert_no_error (error);
+  if (!dip_spell_checker_has_dictionary (english))
+    {
+      g_test_skip ("no English hunspell dictionary installed");
+      return;
+    }
+  const char *text = "The agencyy said — in “Pyongyang” — the NATO report was fals.";
+  g_autoptr (GArray) spans = dip_spell_checker_check (english, text);
+  g_autofree char *found = spans_text (text, spans);
+  g_assert_cmpstr (found, ==, "agencyy fals");
+  g_autoptr (GPtrArray) suggestions = dip_spell_checker_suggest (english, "fals");
+  gboolean has_false = FALSE;
+  for (guint i = 0; i < suggestions->len; i++)
+    has_false |= g_str_equal (g_ptr_array_index (suggestions, i), "false");
+  g_assert_true (has_false);
+
+  g_assert_true (dip_spell_checker_add_word (english, "agencyy", &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) after = dip_spell_checker_check (english, text);
+  g_autofree char *left = spans_text (text, after);
+  g_assert_cmpstr (left, ==, "fals");
+
+  /* In the project file: a new checker knows it too. */
+  reopen (f);
+  g_autoptr (DipSpellChecker) again = dip_spell_checker_new (f->project, DIP_SIDE_TARGET, NULL,
+                                                             &error);
+  g_assert_no_error (error);
+  g_autoptr (GArray) reopened = dip_spell_checker_check (again, text);
+  g_assert_cmpuint (reopened->len, ==, 1);
+
+  /* Italian with the typographic apostrophe is not a misspelling. */
+  g_autoptr (DipSpellChecker) italian = dip_spell_checker_new (f->project, DIP_SIDE_SOURCE, NULL,
+                                                               &error);
+  g_assert_no_error (error);
+  if (dip_spell_checker_has_dictionary (italian))
+    {
+      const char *frase = "L’agenzia di stampa ha dettto che l’esercito è pronto.";
+      g_autoptr (GArray) wrong = dip_spell_checker_check (italian, frase);
+      g_autofree char *words = spans_text (frase, wrong);
+      g_assert_cmpstr (words, ==, "dettto");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -354,5 +419,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/edit/findings-follow-beads", Fixture, NULL, fixture_set_up,
               test_findings_follow_beads, fixture_tear_down);
+  g_test_add ("/edit/spelling-as-you-type", Fixture, NULL, fixture_set_up,
+              test_spelling_as_you_type, fixture_tear_down);
   return g_test_run ();
 }
