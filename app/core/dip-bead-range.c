@@ -46,9 +46,10 @@ count_beads (DipStore *store, gint64 src_document, gint64 tgt_document)
 }
 
 GArray *
-dip_project_read_bead_range (DipProject *self, gint64 src_document, gint64 tgt_document,
+dip_project_list_bead_range (DipProject *self, gint64 src_document, gint64 tgt_document,
                              guint position, guint count, GError **error)
 {
+  g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
   DipStore *store = dip_project_get_store (self);
   sqlite3_stmt *stmt = dip_store_statement (
     store,
@@ -237,7 +238,7 @@ dip_project_write_bead_range (DipProject *self, gint64 src_document, gint64 tgt_
                               guint position, guint removed, const DipBead *added,
                               guint n_added, GError **error)
 {
-  g_autoptr (GArray) before = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) before = dip_project_list_bead_range (self, src_document, tgt_document,
                                                            position, removed, error);
   return before != NULL
          && write_range (self, src_document, tgt_document, position, before, added, n_added,
@@ -250,7 +251,7 @@ change_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_documen
                        const char *action, GError **error)
 {
   DipStore *store = dip_project_get_store (self);
-  g_autoptr (GArray) before = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) before = dip_project_list_bead_range (self, src_document, tgt_document,
                                                            position, removed, error);
   if (before == NULL
       || !write_range (self, src_document, tgt_document, position, before, added, n_added,

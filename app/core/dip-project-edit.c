@@ -24,7 +24,7 @@ dip_project_set_bead_status (DipProject *self, gint64 src_document, gint64 tgt_d
                              guint index, DipBeadStatus status, GError **error)
 {
   g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
-  g_autoptr (GArray) beads = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
                                                           index, 1, error);
   if (beads == NULL)
     return FALSE;
@@ -42,11 +42,11 @@ dip_project_merge_beads (DipProject *self, gint64 src_document, gint64 tgt_docum
                          GError **error)
 {
   g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
-  g_autoptr (GArray) beads = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
                                                           index, 1, error);
   if (beads == NULL)
     return FALSE;
-  g_autoptr (GArray) next = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) next = dip_project_list_bead_range (self, src_document, tgt_document,
                                                          index + 1, 1, NULL);
   if (next == NULL)
     {
@@ -90,7 +90,7 @@ dip_project_split_bead (DipProject *self, gint64 src_document, gint64 tgt_docume
                         guint src_keep, guint tgt_keep, GError **error)
 {
   g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
-  g_autoptr (GArray) beads = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
                                                           index, 1, error);
   if (beads == NULL)
     return FALSE;
@@ -113,7 +113,7 @@ dip_project_insert_gap (DipProject *self, gint64 src_document, gint64 tgt_docume
                         GError **error)
 {
   g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
-  g_autoptr (GArray) beads = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
                                                           index, 1, error);
   if (beads == NULL)
     return FALSE;
@@ -158,7 +158,7 @@ dip_project_move_segment (DipProject *self, gint64 src_document, gint64 tgt_docu
     }
   /* The pair in order: [0] above, [1] below the boundary the sentence crosses. */
   guint first = up ? index - 1 : index;
-  g_autoptr (GArray) beads = dip_project_read_bead_range (self, src_document, tgt_document,
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
                                                           first, 2, error);
   if (beads == NULL)
     return FALSE;
@@ -230,6 +230,15 @@ read_segment_text (DipStore *store, gint64 document, guint position, char **out,
       return FALSE;
     }
   return dip_store_fail (store, rc, "reading a segment", error);
+}
+
+char *
+dip_project_get_segment_text (DipProject *self, gint64 document, guint position, GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
+  char *text = NULL;
+  return read_segment_text (dip_project_get_store (self), document, position, &text, error)
+           ? text : NULL;
 }
 
 /* Inside a transaction: stores `text` as the segment's text. */

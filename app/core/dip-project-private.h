@@ -29,15 +29,6 @@ gboolean  dip_project_write_beads (DipProject   *self,
                                    const GArray *beads,
                                    GError      **error);
 
-/* Beads [position, position + count) of a document pair as stored; an
- * error names the first bead that does not exist. Array of DipBead. */
-GArray   *dip_project_read_bead_range  (DipProject    *self,
-                                        gint64         src_document,
-                                        gint64         tgt_document,
-                                        guint          position,
-                                        guint          count,
-                                        GError       **error);
-
 /* Replaces beads [position, position + removed) of a document pair by the
  * `n_added` beads `added`, inside the caller's transaction, without
  * recording an edit. Beads whose sentences stay the same keep their rows

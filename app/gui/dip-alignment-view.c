@@ -10,6 +10,7 @@
 
 #include "dip-alignment-map.h"
 #include "dip-alignment-view.h"
+#include "dip-bead-editor.h"
 #include "dip-bead-item.h"
 
 struct _DipAlignmentView
@@ -21,6 +22,7 @@ struct _DipAlignmentView
   /* template children */
   GtkColumnView      *column_view;
   DipAlignmentMap    *map;
+  DipBeadEditor      *editor;
   GtkLabel           *review_label;
   GtkLevelBar        *review_bar;
 };
@@ -137,12 +139,20 @@ update_review (DipAlignmentView *self)
   gtk_level_bar_set_value (self->review_bar, n > 0 ? (double) confirmed / n : 0);
 }
 
+static void
+beads_changed (DipAlignmentView *self)
+{
+  update_review (self);
+}
+
 void
 dip_alignment_view_set_beads (DipAlignmentView *self, GListModel *beads, guint selected)
 {
   g_return_if_fail (DIP_IS_ALIGNMENT_VIEW (self));
 
   gtk_single_selection_set_model (self->selection, beads);
+  g_signal_connect_object (beads, "items-changed", G_CALLBACK (beads_changed), self,
+                           G_CONNECT_SWAPPED);
   dip_alignment_map_set_beads (self->map, beads);
   update_review (self);
   if (selected != GTK_INVALID_LIST_POSITION && g_list_model_get_n_items (beads) > 0)
@@ -175,6 +185,34 @@ dip_alignment_view_select (DipAlignmentView *self, guint index)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", index);
+}
+
+void
+dip_alignment_view_focus_list (DipAlignmentView *self)
+{
+  g_return_if_fail (DIP_IS_ALIGNMENT_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Return on a row (or a double click) edits its source text. */
+static void
+row_activated (GtkColumnView *view, guint position, gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.edit-source", NULL);
+}
+
+DipBeadEditor *
+dip_alignment_view_get_editor (DipAlignmentView *self)
+{
+  g_return_val_if_fail (DIP_IS_ALIGNMENT_VIEW (self), NULL);
+  return self->editor;
+}
+
+GtkSingleSelection *
+dip_alignment_view_get_selection (DipAlignmentView *self)
+{
+  g_return_val_if_fail (DIP_IS_ALIGNMENT_VIEW (self), NULL);
+  return self->selection;
 }
 
 DipAlignmentMap *
@@ -211,6 +249,7 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
                                                "/org/diptych/Diptych/dip-alignment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, map);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, editor);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_label);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_bar);
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cell);
@@ -219,12 +258,14 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_small_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_confidence_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
 }
 
 static void
 dip_alignment_view_init (DipAlignmentView *self)
 {
   g_type_ensure (DIP_TYPE_ALIGNMENT_MAP);
+  g_type_ensure (DIP_TYPE_BEAD_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->map, "bead-activated", G_CALLBACK (map_bead_activated), self, 0);
 

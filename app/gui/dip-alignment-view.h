@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "dip-alignment-map.h"
+#include "dip-bead-editor.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,14 @@ void        dip_alignment_view_select       (DipAlignmentView *self,
 
 /* The path drawn beside the list; a click on it selects a bead. */
 DipAlignmentMap *dip_alignment_view_get_map (DipAlignmentView *self);
+
+/* Puts the keyboard back in the list of beads. */
+void        dip_alignment_view_focus_list   (DipAlignmentView *self);
+
+/* The selected bead's sentences, editable, under the list. */
+DipBeadEditor *dip_alignment_view_get_editor (DipAlignmentView *self);
+
+/* The selection over the beads ("notify::selected" when it moves). */
+GtkSingleSelection *dip_alignment_view_get_selection (DipAlignmentView *self);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ struct _DipWindow
   GCancellable     *busy;           /* set while an alignment runs */
   guint             queue_at;       /* the bead the review queue selected last */
   GPtrArray        *findings;       /* DipFinding*, as the Checks page lists them */
+  GListStore       *beads;          /* DipBeadItem of the pair shown */
+  GPtrArray        *segments[2];    /* DipSegment* of its source and target documents */
+  gboolean          committing;     /* the editor is handing on its changes */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -97,8 +100,11 @@ update_actions (DipWindow *self)
   guint n = g_list_model_get_n_items (dip_alignment_view_get_beads (self->alignment_view));
   gboolean idle = self->busy == NULL;
   gboolean has_pair = self->project != NULL && self->src_document != 0 && self->tgt_document != 0;
-  static const char *const bead_actions[] = { "confirm", "reject", "merge-next", "merge-previous",
-                                              "split", "undo", "redo", "next-unsure" };
+  static const char *const bead_actions[] = {
+    "confirm", "reject", "merge-next", "merge-previous", "split", "move-source-up",
+    "move-source-down", "move-target-up", "move-target-down", "insert-gap", "edit-source",
+    "edit-target", "undo", "redo", "next-unsure"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (bead_actions); i++)
     {
@@ -208,50 +214,154 @@ finding_row_activated (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
   dip_window_show_finding (DIP_WINDOW (user_data), gtk_list_box_row_get_index (row));
 }
 
+static DipBeadItem *
+make_bead_item (DipWindow *self, guint index, const DipBead *bead)
+{
+  /* ⁂ marks where one sentence of a bead ends and the next begins. */
+  g_autofree char *source = dip_segments_join (self->segments[DIP_SIDE_SOURCE], bead->src_start,
+                                               bead->src_count, " ⁂ ");
+  g_autofree char *target = dip_segments_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
+                                               bead->tgt_count, " ⁂ ");
+  return dip_bead_item_new (index, bead, source, target);
+}
+
 /* Reads the beads of the latest document pair into the alignment view,
    selecting bead `selected` (or the first). */
 static gboolean
 load_alignment (DipWindow *self, guint selected, GError **error)
 {
   g_autoptr (GListStore) items = g_list_store_new (DIP_TYPE_BEAD_ITEM);
+  g_autoptr (GPtrArray) src = NULL, tgt = NULL;
 
   if (!dip_project_latest_pair (self->project, &self->src_document, &self->tgt_document, error))
     return FALSE;
   if (self->src_document != 0 && self->tgt_document != 0)
     {
-      g_autoptr (GPtrArray) src = dip_project_list_segments (self->project, self->src_document,
-                                                             error);
+      src = dip_project_list_segments (self->project, self->src_document, error);
       if (src == NULL)
         return FALSE;
-      g_autoptr (GPtrArray) tgt = dip_project_list_segments (self->project, self->tgt_document,
-                                                             error);
+      tgt = dip_project_list_segments (self->project, self->tgt_document, error);
       if (tgt == NULL)
         return FALSE;
       g_autoptr (GArray) beads = dip_project_list_beads (self->project, self->src_document,
                                                          self->tgt_document, error);
       if (beads == NULL)
         return FALSE;
+      g_clear_pointer (&self->segments[DIP_SIDE_SOURCE], g_ptr_array_unref);
+      g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
+      self->segments[DIP_SIDE_SOURCE] = g_steal_pointer (&src);
+      self->segments[DIP_SIDE_TARGET] = g_steal_pointer (&tgt);
       for (guint b = 0; b < beads->len; b++)
         {
-          const DipBead *bead = &g_array_index (beads, DipBead, b);
-          /* ⁂ marks where one sentence of a bead ends and the next begins. */
-          g_autofree char *source = dip_segments_join (src, bead->src_start, bead->src_count,
-                                                       " ⁂ ");
-          g_autofree char *target = dip_segments_join (tgt, bead->tgt_start, bead->tgt_count,
-                                                       " ⁂ ");
-          g_autoptr (DipBeadItem) item = dip_bead_item_new (b, bead, source, target);
+          g_autoptr (DipBeadItem) item = make_bead_item (self, b,
+                                                         &g_array_index (beads, DipBead, b));
           g_list_store_append (items, item);
         }
     }
+  else
+    {
+      g_clear_pointer (&self->segments[DIP_SIDE_SOURCE], g_ptr_array_unref);
+      g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
+    }
+  g_set_object (&self->beads, items);
   dip_alignment_view_set_beads (self->alignment_view, G_LIST_MODEL (items), selected);
   update_actions (self);
   return TRUE;
+}
+
+/* The bead that holds sentence `position` of `side`: beads hold the
+   sentences in order, so the last one starting at or before it that has
+   sentences on that side. */
+static guint
+bead_holding (DipWindow *self, DipSide side, guint position)
+{
+  GListModel *beads = G_LIST_MODEL (self->beads);
+  guint low = 0, high = g_list_model_get_n_items (beads);
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, mid);
+      const DipBead *bead = dip_bead_item_get_bead (item);
+      if ((side == DIP_SIDE_SOURCE ? bead->src_start : bead->tgt_start) <= position)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  while (low-- > 0)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, low);
+      const DipBead *bead = dip_bead_item_get_bead (item);
+      guint start = side == DIP_SIDE_SOURCE ? bead->src_start : bead->tgt_start;
+      guint count = side == DIP_SIDE_SOURCE ? bead->src_count : bead->tgt_count;
+      if (count > 0)
+        return position < start + count ? low : GTK_INVALID_LIST_POSITION;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Re-reads beads [position, position + n) and puts them in place of
+   `removed` rows: the rest of the list, and where it is scrolled, stay. */
+static gboolean
+replace_rows (DipWindow *self, guint position, guint removed, guint n, GError **error)
+{
+  g_autoptr (GArray) beads = dip_project_list_bead_range (self->project, self->src_document,
+                                                          self->tgt_document, position, n,
+                                                          error);
+  if (beads == NULL)
+    return FALSE;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < beads->len; i++)
+    g_ptr_array_add (items, make_bead_item (self, position + i,
+                                            &g_array_index (beads, DipBead, i)));
+  g_list_store_splice (self->beads, position, removed, items->pdata, items->len);
+  return TRUE;
+}
+
+/* After a text correction: the sentence in the window's copy, and its row. */
+static gboolean
+refresh_sentence (DipWindow *self, DipSide side, guint position, GError **error)
+{
+  gint64 document = side == DIP_SIDE_SOURCE ? self->src_document : self->tgt_document;
+  GPtrArray *segments = self->segments[side];
+  g_autofree char *text = dip_project_get_segment_text (self->project, document, position,
+                                                        error);
+
+  if (text == NULL)
+    return FALSE;
+  if (segments == NULL || position >= segments->len)
+    return load_alignment (self, dip_alignment_view_get_selected (self->alignment_view), error);
+  DipSegment *segment = g_ptr_array_index (segments, position);
+  g_free (segment->text);
+  segment->text = g_steal_pointer (&text);
+  guint index = bead_holding (self, side, position);
+  return index == GTK_INVALID_LIST_POSITION || replace_rows (self, index, 1, 1, error);
+}
+
+/* Brings the list in step with the latest change of the project: only the
+   rows it touched when the project can tell, else everything. */
+static gboolean
+refresh_changed (DipWindow *self, guint selected, GError **error)
+{
+  DipChange change;
+  guint n = self->beads ? g_list_model_get_n_items (G_LIST_MODEL (self->beads)) : 0;
+
+  dip_project_get_last_change (self->project, &change);
+  if (change.kind == DIP_CHANGE_BEADS && change.src_document == self->src_document
+      && change.tgt_document == self->tgt_document && change.position + change.removed <= n)
+    return replace_rows (self, change.position, change.removed, change.added, error);
+  if (change.kind == DIP_CHANGE_TEXT && change.document == self->src_document)
+    return refresh_sentence (self, DIP_SIDE_SOURCE, change.position, error);
+  if (change.kind == DIP_CHANGE_TEXT && change.document == self->tgt_document)
+    return refresh_sentence (self, DIP_SIDE_TARGET, change.position, error);
+  return load_alignment (self, selected, error);
 }
 
 static void
 show_project (DipWindow *self, DipProject *project, GPtrArray *documents)
 {
   g_set_object (&self->project, project);
+  dip_bead_editor_set_project (dip_alignment_view_get_editor (self->alignment_view), project);
 
   g_list_store_remove_all (self->documents);
   guint n_segments = 0;
@@ -440,18 +550,21 @@ show_error (DipWindow *self, const GError *error)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
-/* After a change: reload, select `selected`, and say what happened with
-   an Undo button. */
+/* After a change: bring the list in step, select `selected`, and say what
+   happened with an Undo button. */
 static void
 changed (DipWindow *self, guint selected, const char *message)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!load_alignment (self, selected, &error))
+  if (!refresh_changed (self, selected, &error))
     {
       show_error (self, error);
       return;
     }
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->beads));
+  if (selected != GTK_INVALID_LIST_POSITION && n > 0)
+    dip_alignment_view_select (self->alignment_view, MIN (selected, n - 1));
   if (message != NULL)
     {
       AdwToast *toast = adw_toast_new (message);
@@ -656,6 +769,172 @@ static void
 redo_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   undo_or_redo (DIP_WINDOW (user_data), FALSE);
+}
+
+/* Moves a sentence of the selected bead across its upper or lower edge. */
+static void
+move_sentence (DipWindow *self, DipSide side, gboolean up)
+{
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!dip_project_move_segment (self->project, self->src_document, self->tgt_document, index,
+                                 side, up, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  changed (self, index, NULL);
+}
+
+static void
+move_source_up_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  move_sentence (DIP_WINDOW (user_data), DIP_SIDE_SOURCE, TRUE);
+}
+
+static void
+move_source_down_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  move_sentence (DIP_WINDOW (user_data), DIP_SIDE_SOURCE, FALSE);
+}
+
+static void
+move_target_up_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  move_sentence (DIP_WINDOW (user_data), DIP_SIDE_TARGET, TRUE);
+}
+
+static void
+move_target_down_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  move_sentence (DIP_WINDOW (user_data), DIP_SIDE_TARGET, FALSE);
+}
+
+static void
+insert_gap_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  guint index = selected_bead (self);
+  g_autoptr (GError) error = NULL;
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!dip_project_insert_gap (self->project, self->src_document, self->tgt_document, index,
+                               &error))
+    show_error (self, error);
+  else
+    changed (self, index, _("Parted the bead’s source and target"));
+}
+
+static void
+edit_source_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  dip_bead_editor_focus (dip_alignment_view_get_editor (self->alignment_view), DIP_SIDE_SOURCE);
+}
+
+static void
+edit_target_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  dip_bead_editor_focus (dip_alignment_view_get_editor (self->alignment_view), DIP_SIDE_TARGET);
+}
+
+/* ---- the bead editor ------------------------------------------------------ */
+
+/* The line above the editor: where the bead is, its shape and status, and
+   its first finding. */
+static char *
+bead_status_line (DipWindow *self, guint index, const DipBead *bead)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->beads));
+  GString *line = g_string_new (NULL);
+
+  g_string_append_printf (line, _("Bead %u of %u · %u:%u · %s · confidence %.2f"), index + 1, n,
+                          bead->src_count, bead->tgt_count,
+                          dip_bead_status_to_string (bead->status), bead->confidence);
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    {
+      const DipFinding *finding = g_ptr_array_index (self->findings, i);
+      if (finding->bead_id == bead->id)
+        {
+          g_string_append_printf (line, " · %s: %s", dip_check_kind_to_string (finding->kind),
+                                  finding->message);
+          break;
+        }
+    }
+  return g_string_free (line, FALSE);
+}
+
+static void
+show_selected_in_editor (DipWindow *self)
+{
+  DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);
+  guint index = selected_bead (self);
+
+  if (index == GTK_INVALID_LIST_POSITION || self->beads == NULL)
+    {
+      dip_bead_editor_show (editor, NULL, NULL, 0, 0, NULL, 0, 0);
+      return;
+    }
+  g_autoptr (DipBeadItem) item = g_list_model_get_item (G_LIST_MODEL (self->beads), index);
+  const DipBead *bead = dip_bead_item_get_bead (item);
+  g_autofree char *status = bead_status_line (self, index, bead);
+  dip_bead_editor_show (editor, status, self->segments[DIP_SIDE_SOURCE], bead->src_start,
+                        bead->src_count, self->segments[DIP_SIDE_TARGET], bead->tgt_start,
+                        bead->tgt_count);
+}
+
+/* Before another bead is shown, what was typed in the editor is kept. */
+static void
+selection_moved (GtkSingleSelection *selection, GParamSpec *pspec, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);
+
+  if (self->committing)
+    return;
+  self->committing = TRUE;
+  dip_bead_editor_commit (editor, DIP_SIDE_SOURCE);
+  dip_bead_editor_commit (editor, DIP_SIDE_TARGET);
+  self->committing = FALSE;
+  show_selected_in_editor (self);
+}
+
+static void
+sentence_edited (DipBeadEditor *editor, int side, guint position, const char *text,
+                 gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  gint64 document = side == DIP_SIDE_SOURCE ? self->src_document : self->tgt_document;
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL || document == 0)
+    return;
+  if (!dip_project_set_segment_text (self->project, document, position, text, &error))
+    {
+      show_error (self, error);
+      show_selected_in_editor (self);
+      return;
+    }
+  changed (self, selected_bead (self), NULL);
+}
+
+static void
+editor_refused (DipBeadEditor *editor, const char *message, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+editor_finished (DipBeadEditor *editor, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  dip_alignment_view_focus_list (self->alignment_view);
 }
 
 static void
@@ -882,6 +1161,13 @@ static const GActionEntry win_actions[] = {
   { .name = "merge-next", .activate = merge_next_activated },
   { .name = "merge-previous", .activate = merge_previous_activated },
   { .name = "split", .activate = split_activated },
+  { .name = "move-source-up", .activate = move_source_up_activated },
+  { .name = "move-source-down", .activate = move_source_down_activated },
+  { .name = "move-target-up", .activate = move_target_up_activated },
+  { .name = "move-target-down", .activate = move_target_down_activated },
+  { .name = "insert-gap", .activate = insert_gap_activated },
+  { .name = "edit-source", .activate = edit_source_activated },
+  { .name = "edit-target", .activate = edit_target_activated },
   { .name = "undo", .activate = undo_activated },
   { .name = "redo", .activate = redo_activated },
   { .name = "align", .activate = align_activated },
@@ -899,6 +1185,9 @@ dip_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->beads);
+  g_clear_pointer (&self->segments[DIP_SIDE_SOURCE], g_ptr_array_unref);
+  g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (dip_window_parent_class)->dispose (object);
@@ -949,6 +1238,13 @@ dip_window_init (DipWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   update_actions (self);
+
+  DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);
+  g_signal_connect_object (dip_alignment_view_get_selection (self->alignment_view),
+                           "notify::selected-item", G_CALLBACK (selection_moved), self, 0);
+  g_signal_connect_object (editor, "sentence-edited", G_CALLBACK (sentence_edited), self, 0);
+  g_signal_connect_object (editor, "refused", G_CALLBACK (editor_refused), self, 0);
+  g_signal_connect_object (editor, "finished", G_CALLBACK (editor_finished), self, 0);
 }
 
 DipWindow *

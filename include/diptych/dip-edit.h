@@ -68,6 +68,12 @@ gboolean dip_project_set_segment_text (DipProject  *self,
                                        const char  *text,
                                        GError     **error);
 
+/* The text of segment `position` (0-based) of `document`, as stored now. */
+char    *dip_project_get_segment_text (DipProject  *self,
+                                       gint64       document,
+                                       guint        position,
+                                       GError     **error);
+
 /* What the latest change, undo or redo made through this project object
  * did, so that a view can update just that stretch. */
 typedef enum

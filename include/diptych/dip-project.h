@@ -126,6 +126,15 @@ GArray      *dip_project_list_beads (DipProject *self,
                                      gint64      tgt_document,
                                      GError    **error);
 
+/* Beads [position, position + count) of a document pair; an error names
+ * the first bead that does not exist. Array of DipBead. */
+GArray      *dip_project_list_bead_range (DipProject *self,
+                                          gint64      src_document,
+                                          gint64      tgt_document,
+                                          guint       position,
+                                          guint       count,
+                                          GError    **error);
+
 /* Replaces every bead of the document pair by `beads` (array of DipBead) in
  * one transaction, recording the change in the edit history. */
 gboolean     dip_project_replace_beads (DipProject   *self,

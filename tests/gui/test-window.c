@@ -438,6 +438,129 @@ test_window_review_actions (void)
   drain_main_loop ();
 }
 
+static void
+set_editor_text (DipBeadEditor *editor, DipSide side, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dip_bead_editor_get_view (editor, side)),
+                            text, -1);
+}
+
+static char *
+segment_in_file (const char *path, DipSide side, guint position)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_assert_no_error (error);
+  gint64 document = dip_project_latest_document (project, side, &error);
+  char *text = dip_project_get_segment_text (project, document, position, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static char *
+row_target (DipWindow *window, guint index)
+{
+  g_autoptr (DipBeadItem) item = g_list_model_get_item (dip_window_get_beads (window), index);
+  return g_strdup (dip_bead_item_get_target (item));
+}
+
+/* Moving sentences, gaps and text corrections, each in the file at once
+   and in the list without reading the whole alignment again. */
+static void
+test_window_edit_actions (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = aligned_sample_project (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) initial = beads_in_file (path);
+
+  DipWindow *window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  GListModel *beads = dip_window_get_beads (window);
+
+  /* A gap parts the first bead; moving the target up joins it again. */
+  dip_window_select_bead (window, 0);
+  activate (window, "win.insert-gap");
+  g_autoptr (GArray) parted = beads_in_file (path);
+  g_assert_cmpuint (parted->len, ==, initial->len + 1);
+  g_assert_cmpuint (g_array_index (parted, DipBead, 0).tgt_count, ==, 0);
+  g_assert_cmpuint (g_array_index (parted, DipBead, 1).src_count, ==, 0);
+  g_assert_true (dip_window_get_beads (window) == beads);
+  g_assert_cmpuint (g_list_model_get_n_items (beads), ==, parted->len);
+  g_autofree char *no_target = row_target (window, 0);
+  g_assert_cmpstr (no_target, ==, "");
+  dip_window_select_bead (window, 1);
+  activate (window, "win.move-target-up");
+  g_autoptr (GArray) joined = beads_in_file (path);
+  g_assert_cmpuint (joined->len, ==, initial->len);
+  g_autofree char *first_target = row_target (window, 0);
+  g_assert_cmpstr (first_target, ==, "Sunday, July 14, 2024");
+
+  /* The source sentence of bead 4 (1-1) down into bead 5, and back. */
+  dip_window_select_bead (window, 3);
+  activate (window, "win.move-source-down");
+  g_autoptr (GArray) moved = beads_in_file (path);
+  g_assert_cmpuint (moved->len, ==, initial->len);
+  g_assert_cmpuint (g_array_index (moved, DipBead, 3).src_count, ==, 0);
+  g_assert_cmpuint (g_array_index (moved, DipBead, 4).src_start, ==,
+                    g_array_index (initial, DipBead, 4).src_start - 1);
+  activate (window, "win.undo");
+  g_autoptr (GArray) back = beads_in_file (path);
+  g_assert_cmpuint (back->len, ==, initial->len);
+  for (guint i = 0; i < back->len; i++)
+    {
+      const DipBead *a = &g_array_index (back, DipBead, i), *b = &g_array_index (initial, DipBead, i);
+      g_assert_true (a->src_start == b->src_start && a->src_count == b->src_count
+                     && a->tgt_start == b->tgt_start && a->tgt_count == b->tgt_count);
+    }
+
+  /* The editor: a corrected target sentence goes into the file and the
+     row; undo puts it back; a text that lost its one-line-a-sentence shape
+     is refused. */
+  DipBeadEditor *editor = dip_alignment_view_get_editor (dip_window_get_alignment_view (window));
+  dip_window_select_bead (window, 0);
+  drain_main_loop ();
+  activate (window, "win.edit-target");
+  set_editor_text (editor, DIP_SIDE_TARGET, "Sunday 14 July 2024");
+  g_assert_true (dip_bead_editor_commit (editor, DIP_SIDE_TARGET));
+  drain_main_loop ();
+  g_autofree char *stored = segment_in_file (path, DIP_SIDE_TARGET, 0);
+  g_assert_cmpstr (stored, ==, "Sunday 14 July 2024");
+  g_autofree char *shown = row_target (window, 0);
+  g_assert_cmpstr (shown, ==, "Sunday 14 July 2024");
+  activate (window, "win.undo");
+  g_autofree char *undone = segment_in_file (path, DIP_SIDE_TARGET, 0);
+  g_assert_cmpstr (undone, ==, "Sunday, July 14, 2024");
+  g_autofree char *shown_again = row_target (window, 0);
+  g_assert_cmpstr (shown_again, ==, "Sunday, July 14, 2024");
+  set_editor_text (editor, DIP_SIDE_TARGET, "Sunday,\nJuly 14, 2024");
+  g_assert_false (dip_bead_editor_commit (editor, DIP_SIDE_TARGET));
+  g_autofree char *kept = segment_in_file (path, DIP_SIDE_TARGET, 0);
+  g_assert_cmpstr (kept, ==, "Sunday, July 14, 2024");
+
+  /* Typing elsewhere and moving on keeps what was typed. */
+  set_editor_text (editor, DIP_SIDE_TARGET, "Sunday, July 14th, 2024");
+  dip_window_select_bead (window, 3);
+  drain_main_loop ();
+  g_autofree char *kept_on_move = segment_in_file (path, DIP_SIDE_TARGET, 0);
+  g_assert_cmpstr (kept_on_move, ==, "Sunday, July 14th, 2024");
+
+  /* Misspelt words are underlined as they are typed. */
+  set_editor_text (editor, DIP_SIDE_TARGET, "The agencyy sayd it.");
+  if (g_file_test ("/usr/share/hunspell/en_US.dic", G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (dip_bead_editor_count_misspelt (editor, DIP_SIDE_TARGET), ==, 2);
+  dip_bead_editor_revert (editor, DIP_SIDE_TARGET);
+  g_assert_cmpuint (dip_bead_editor_count_misspelt (editor, DIP_SIDE_TARGET), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -449,6 +572,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/refuses-bad-files", test_window_refuses_bad_files);
   g_test_add_func ("/window/remembers-recent-projects", test_window_remembers_recent_projects);
   g_test_add_func ("/window/review-actions", test_window_review_actions);
+  g_test_add_func ("/window/edit-actions", test_window_edit_actions);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }

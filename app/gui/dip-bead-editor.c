@@ -1,0 +1,471 @@
+/* dip-bead-editor.c — the selected bead's sentences, editable in place.
+ *
+ * Each side is a text view with one sentence a line, so that a correction
+ * of the text never changes where sentences begin and end: Return hands
+ * the changed lines on (as does leaving the text), Escape puts the text
+ * back. Misspelt words are underlined as the person types; the context
+ * menu of one offers hunspell's corrections and "Add to Dictionary",
+ * which goes into the project's word list.
+ */
+#include "dip-config.h"
+
+#include <glib/gi18n.h>
+
+#include "dip-bead-editor.h"
+#include "dip-resources.h"
+
+/* The most corrections the context menu offers. */
+#define MAX_MENU_SUGGESTIONS 6
+
+typedef struct
+{
+  GtkTextView     *view;
+  GPtrArray       *shown;        /* char*: the sentences as shown */
+  guint            start;        /* position of the first one in its document */
+  DipSpellChecker *checker;      /* made on first use */
+  gboolean         no_checker;   /* making one failed: spelling is off */
+  guint            misspelt;
+} EditorSide;
+
+struct _DipBeadEditor
+{
+  GtkBox       parent_instance;
+
+  DipProject  *project;
+  EditorSide   sides[2];
+  guint        check_source;     /* idle that underlines misspelt words */
+  DipSide      menu_side;        /* the word the context menu is about */
+  int          menu_start;
+  int          menu_end;
+
+  /* template children */
+  GtkLabel    *status_label;
+  GtkTextView *source_view;
+  GtkTextView *target_view;
+};
+
+G_DEFINE_FINAL_TYPE (DipBeadEditor, dip_bead_editor, GTK_TYPE_BOX)
+
+enum
+{
+  SIGNAL_SENTENCE_EDITED,
+  SIGNAL_REFUSED,
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkTextBuffer *
+side_buffer (DipBeadEditor *self, DipSide side)
+{
+  return gtk_text_view_get_buffer (self->sides[side].view);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* ---- spelling ------------------------------------------------------------ */
+
+static DipSpellChecker *
+side_checker (DipBeadEditor *self, DipSide side)
+{
+  EditorSide *s = &self->sides[side];
+  g_autoptr (GError) error = NULL;
+
+  if (s->checker == NULL && !s->no_checker && self->project != NULL)
+    {
+      s->checker = dip_spell_checker_new (self->project, side, NULL, &error);
+      if (s->checker == NULL)
+        {
+          g_warning ("spelling is off: %s", error->message);
+          s->no_checker = TRUE;
+        }
+    }
+  return s->checker;
+}
+
+static void
+underline_side (DipBeadEditor *self, DipSide side)
+{
+  GtkTextBuffer *buffer = side_buffer (self, side);
+  GtkTextIter start, end;
+  DipSpellChecker *checker = side_checker (self, side);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "misspelt", &start, &end);
+  self->sides[side].misspelt = 0;
+  if (checker == NULL)
+    return;
+  g_autofree char *text = buffer_text (buffer);
+  g_autoptr (GArray) spans = dip_spell_checker_check (checker, text);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DipSpan *span = &g_array_index (spans, DipSpan, i);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) span->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "misspelt", &start, &end);
+    }
+  self->sides[side].misspelt = spans->len;
+}
+
+static gboolean
+underline_in_idle (gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (user_data);
+
+  self->check_source = 0;
+  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
+    underline_side (self, side);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed (GtkTextBuffer *buffer, gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (user_data);
+
+  /* One check after a burst of typing, not one a keystroke. */
+  if (self->check_source == 0)
+    self->check_source = g_idle_add_full (G_PRIORITY_LOW, underline_in_idle, self, NULL);
+}
+
+guint
+dip_bead_editor_count_misspelt (DipBeadEditor *self, DipSide side)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), 0);
+  if (self->check_source != 0)
+    {
+      g_source_remove (self->check_source);
+      underline_in_idle (self);
+    }
+  return self->sides[side].misspelt;
+}
+
+/* The context menu: when the cursor is in a misspelt word (a right click
+   puts it there before the menu opens), its corrections and "Add to
+   Dictionary" join the text view's own items. */
+static void
+update_spelling_menu (DipBeadEditor *self, DipSide side)
+{
+  GtkTextView *view = self->sides[side].view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelt");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  end = start;
+  gboolean inside = gtk_text_iter_has_tag (&start, tag)
+                    || (gtk_text_iter_ends_tag (&start, tag)
+                        && gtk_text_iter_backward_char (&start));
+  if (!inside || self->sides[side].checker == NULL)
+    {
+      gtk_text_view_set_extra_menu (view, NULL);
+      return;
+    }
+  if (!gtk_text_iter_starts_tag (&start, tag))
+    gtk_text_iter_backward_to_tag_toggle (&start, tag);
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+  g_autofree char *word = gtk_text_iter_get_text (&start, &end);
+  self->menu_side = side;
+  self->menu_start = gtk_text_iter_get_offset (&start);
+  self->menu_end = gtk_text_iter_get_offset (&end);
+
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) corrections = g_menu_new ();
+  g_autoptr (GPtrArray) suggestions = dip_spell_checker_suggest (self->sides[side].checker,
+                                                                 word);
+  for (guint i = 0; i < MIN (suggestions->len, MAX_MENU_SUGGESTIONS); i++)
+    {
+      const char *suggestion = g_ptr_array_index (suggestions, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (suggestion, NULL);
+      g_menu_item_set_action_and_target (item, "editor.replace-word", "s", suggestion);
+      g_menu_append_item (corrections, item);
+    }
+  if (suggestions->len == 0)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Corrections"), "editor.none");
+      g_menu_append_item (corrections, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (corrections));
+  g_autofree char *add_label = g_strdup_printf (_("Add “%s” to Dictionary"), word);
+  g_menu_append (menu, add_label, "editor.add-word");
+  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
+}
+
+static void
+cursor_moved (GtkTextBuffer *buffer, GParamSpec *pspec, gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (user_data);
+  DipSide side = buffer == side_buffer (self, DIP_SIDE_SOURCE) ? DIP_SIDE_SOURCE : DIP_SIDE_TARGET;
+
+  update_spelling_menu (self, side);
+}
+
+static void
+replace_word_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (widget);
+  GtkTextBuffer *buffer = side_buffer (self, self->menu_side);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->menu_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->menu_end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, g_variant_get_string (parameter, NULL), -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+add_word_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (widget);
+  EditorSide *s = &self->sides[self->menu_side];
+  GtkTextBuffer *buffer = side_buffer (self, self->menu_side);
+  GtkTextIter start, end;
+  g_autoptr (GError) error = NULL;
+
+  if (s->checker == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->menu_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->menu_end);
+  g_autofree char *word = gtk_text_iter_get_text (&start, &end);
+  if (!dip_spell_checker_add_word (s->checker, word, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_REFUSED], 0, error->message);
+      return;
+    }
+  underline_side (self, self->menu_side);
+  update_spelling_menu (self, self->menu_side);
+}
+
+/* ---- showing and committing ---------------------------------------------- */
+
+static void
+fill_side (DipBeadEditor *self, DipSide side, GPtrArray *segments, guint start, guint count)
+{
+  EditorSide *s = &self->sides[side];
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_ptr_array_set_size (s->shown, 0);
+  s->start = start;
+  for (guint i = start; segments != NULL && i < start + count && i < segments->len; i++)
+    {
+      const DipSegment *segment = g_ptr_array_index (segments, i);
+      g_ptr_array_add (s->shown, g_strdup (segment->text));
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", segment->text);
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (s->view), text->str, -1);
+  /* A side with no sentences has nothing to edit: a new sentence cannot
+     be typed in, it has to be moved in from a neighbouring bead. */
+  gtk_text_view_set_editable (s->view, s->shown->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (s->view), s->shown->len > 0);
+}
+
+void
+dip_bead_editor_show (DipBeadEditor *self, const char *status, GPtrArray *src_segments,
+                      guint src_start, guint src_count, GPtrArray *tgt_segments,
+                      guint tgt_start, guint tgt_count)
+{
+  g_return_if_fail (DIP_IS_BEAD_EDITOR (self));
+  gtk_label_set_text (self->status_label, status ? status : "");
+  fill_side (self, DIP_SIDE_SOURCE, src_segments, src_start, src_count);
+  fill_side (self, DIP_SIDE_TARGET, tgt_segments, tgt_start, tgt_count);
+}
+
+void
+dip_bead_editor_revert (DipBeadEditor *self, DipSide side)
+{
+  g_return_if_fail (DIP_IS_BEAD_EDITOR (self));
+  EditorSide *s = &self->sides[side];
+  g_autofree char *text = g_strjoinv ("\n", (char **) s->shown->pdata);
+
+  gtk_text_buffer_set_text (side_buffer (self, side), text, -1);
+}
+
+gboolean
+dip_bead_editor_commit (DipBeadEditor *self, DipSide side)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), FALSE);
+  EditorSide *s = &self->sides[side];
+  g_autofree char *text = buffer_text (side_buffer (self, side));
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  if (s->shown->len == 0)
+    return TRUE;
+  if (g_strv_length (lines) != s->shown->len)
+    {
+      g_autofree char *message = g_strdup_printf (
+        g_dngettext (DIP_GETTEXT_PACKAGE, "This side of the bead has %u sentence: keep one a line",
+                     "This side of the bead has %u sentences: keep one a line", s->shown->len),
+        s->shown->len);
+      dip_bead_editor_revert (self, side);
+      g_signal_emit (self, signals[SIGNAL_REFUSED], 0, message);
+      return FALSE;
+    }
+  /* Take the changes first, then hand them on: whoever handles the signal
+     may show another bead in this editor. */
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < s->shown->len; i++)
+    if (g_strcmp0 (lines[i], g_ptr_array_index (s->shown, i)) != 0)
+      {
+        guint position = s->start + i;
+        g_free (g_ptr_array_index (s->shown, i));
+        g_ptr_array_index (s->shown, i) = g_strdup (lines[i]);
+        g_ptr_array_add (changed, g_strdup (lines[i]));
+        g_array_append_val (positions, position);
+      }
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[SIGNAL_SENTENCE_EDITED], 0, (int) side,
+                   g_array_index (positions, guint, i), g_ptr_array_index (changed, i));
+  return TRUE;
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+             GdkModifierType state, gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (user_data);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  DipSide side = view == GTK_WIDGET (self->source_view) ? DIP_SIDE_SOURCE : DIP_SIDE_TARGET;
+  gboolean plain = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0;
+
+  if (plain && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    {
+      dip_bead_editor_commit (self, side);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+      return GDK_EVENT_STOP;
+    }
+  if (plain && keyval == GDK_KEY_Escape)
+    {
+      dip_bead_editor_revert (self, side);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+focus_left (GtkEventControllerFocus *controller, gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (user_data);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  dip_bead_editor_commit (self, view == GTK_WIDGET (self->source_view) ? DIP_SIDE_SOURCE
+                                                                       : DIP_SIDE_TARGET);
+}
+
+void
+dip_bead_editor_focus (DipBeadEditor *self, DipSide side)
+{
+  g_return_if_fail (DIP_IS_BEAD_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->sides[side].view));
+}
+
+GtkTextView *
+dip_bead_editor_get_view (DipBeadEditor *self, DipSide side)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), NULL);
+  return self->sides[side].view;
+}
+
+void
+dip_bead_editor_set_project (DipBeadEditor *self, DipProject *project)
+{
+  g_return_if_fail (DIP_IS_BEAD_EDITOR (self));
+  g_set_object (&self->project, project);
+  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
+    {
+      g_clear_pointer (&self->sides[side].checker, dip_spell_checker_free);
+      self->sides[side].no_checker = FALSE;
+    }
+  dip_bead_editor_show (self, NULL, NULL, 0, 0, NULL, 0, 0);
+}
+
+/* ---- the class ----------------------------------------------------------- */
+
+static void
+set_up_side (DipBeadEditor *self, DipSide side, GtkTextView *view)
+{
+  EditorSide *s = &self->sides[side];
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  s->view = view;
+  s->shown = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  gtk_text_buffer_create_tag (buffer, "misspelt", "underline", PANGO_UNDERLINE_ERROR, NULL);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed), self, 0);
+  g_signal_connect_object (buffer, "notify::cursor-position", G_CALLBACK (cursor_moved), self,
+                           0);
+
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_left), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), focus);
+}
+
+static void
+dip_bead_editor_dispose (GObject *object)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (object);
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
+    {
+      g_clear_pointer (&self->sides[side].checker, dip_spell_checker_free);
+      g_clear_pointer (&self->sides[side].shown, g_ptr_array_unref);
+    }
+  g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_BEAD_EDITOR);
+  G_OBJECT_CLASS (dip_bead_editor_parent_class)->dispose (object);
+}
+
+static void
+dip_bead_editor_class_init (DipBeadEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dip_bead_editor_dispose;
+
+  /* (side, position of the sentence in its document, new text) */
+  signals[SIGNAL_SENTENCE_EDITED] = g_signal_new ("sentence-edited", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_UINT,
+                                                  G_TYPE_STRING);
+  /* (a message for the person) */
+  signals[SIGNAL_REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Return or Escape: the keyboard can go back to the list. */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           0);
+
+  gtk_widget_class_install_action (widget_class, "editor.replace-word", "s",
+                                   replace_word_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-word", NULL, add_word_activated);
+
+  dip_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/diptych/Diptych/dip-bead-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DipBeadEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DipBeadEditor, source_view);
+  gtk_widget_class_bind_template_child (widget_class, DipBeadEditor, target_view);
+}
+
+static void
+dip_bead_editor_init (DipBeadEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_side (self, DIP_SIDE_SOURCE, self->source_view);
+  set_up_side (self, DIP_SIDE_TARGET, self->target_view);
+}
