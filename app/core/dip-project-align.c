@@ -214,6 +214,13 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
   if (aligned == NULL)
     goto out;
   beads = to_segment_beads (aligned, &src, &tgt);
+  /* A person who pressed Cancel while the solution was being written out
+     gets the project as it was, not an alignment they asked to stop. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_CANCELLED, "alignment cancelled");
+      goto out;
+    }
   ok = dip_project_replace_beads (project, src_id, tgt_id, beads, "align", error);
 
 out:

@@ -44,6 +44,7 @@ struct _DipWindow
   GtkListBox           *documents_list;
   GtkLabel             *summary_label;
   GtkSpinner           *busy_spinner;
+  GtkButton            *cancel_button;
   GtkListBox           *findings_list;
   GtkLabel             *findings_label;
 };
@@ -547,7 +548,12 @@ reload_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 static void
 show_error (DipWindow *self, const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (g_error_matches (error, DIP_ERROR, DIP_ERROR_CANCELLED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Stopped: the project is as it was before")));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 /* After a change: bring the list in step, select `selected`, and say what
@@ -985,8 +991,20 @@ set_busy (DipWindow *self, gboolean busy)
   else
     g_clear_object (&self->busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   update_actions (self);
+}
+
+/* Long work stops at its next check of the cancellable; it runs in one
+   transaction, so the project keeps what it had before. */
+static void
+cancel_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (self->busy != NULL)
+    g_cancellable_cancel (self->busy);
 }
 
 static void
@@ -1173,6 +1191,7 @@ static const GActionEntry win_actions[] = {
   { .name = "align", .activate = align_activated },
   { .name = "next-unsure", .activate = next_unsure_activated },
   { .name = "export", .activate = export_activated },
+  { .name = "cancel", .activate = cancel_activated },
 };
 
 static void
@@ -1212,6 +1231,7 @@ dip_window_class_init (DipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipWindow, alignment_view);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, glossary_view);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_label);
   gtk_widget_class_bind_template_callback (widget_class, finding_row_activated);

@@ -561,6 +561,32 @@ test_window_edit_actions (void)
   drain_main_loop ();
 }
 
+/* Cancel stops an alignment and leaves the project as it was. */
+static void
+test_window_cancels_long_work (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = make_sample_project (dir);
+  g_autoptr (GError) error = NULL;
+
+  DipWindow *window = new_window ();
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.align", NULL));
+  g_assert_true (dip_window_is_busy (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
+  for (guint i = 0; i < 6000 && dip_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dip_window_is_busy (window));
+  g_autoptr (GArray) beads = beads_in_file (path);
+  g_assert_cmpuint (beads->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -573,6 +599,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/remembers-recent-projects", test_window_remembers_recent_projects);
   g_test_add_func ("/window/review-actions", test_window_review_actions);
   g_test_add_func ("/window/edit-actions", test_window_edit_actions);
+  g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }
