@@ -23,6 +23,7 @@ struct _DipAlignmentView
   GtkColumnView      *column_view;
   DipAlignmentMap    *map;
   DipBeadEditor      *editor;
+  DipBeadHelp        *help;
   GtkLabel           *review_label;
   GtkLevelBar        *review_bar;
 };
@@ -201,6 +202,13 @@ row_activated (GtkColumnView *view, guint position, gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (user_data), "win.edit-source", NULL);
 }
 
+DipBeadHelp *
+dip_alignment_view_get_help (DipAlignmentView *self)
+{
+  g_return_val_if_fail (DIP_IS_ALIGNMENT_VIEW (self), NULL);
+  return self->help;
+}
+
 DipBeadEditor *
 dip_alignment_view_get_editor (DipAlignmentView *self)
 {
@@ -250,6 +258,7 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, map);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, editor);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, help);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_label);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_bar);
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cell);
@@ -266,6 +275,7 @@ dip_alignment_view_init (DipAlignmentView *self)
 {
   g_type_ensure (DIP_TYPE_ALIGNMENT_MAP);
   g_type_ensure (DIP_TYPE_BEAD_EDITOR);
+  g_type_ensure (DIP_TYPE_BEAD_HELP);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->map, "bead-activated", G_CALLBACK (map_bead_activated), self, 0);
 

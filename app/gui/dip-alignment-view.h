@@ -6,6 +6,7 @@
 
 #include "dip-alignment-map.h"
 #include "dip-bead-editor.h"
+#include "dip-bead-help.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,9 @@ void        dip_alignment_view_focus_list   (DipAlignmentView *self);
 
 /* The selected bead's sentences, editable, under the list. */
 DipBeadEditor *dip_alignment_view_get_editor (DipAlignmentView *self);
+
+/* Glossary terms and translation-memory matches of the selected bead. */
+DipBeadHelp   *dip_alignment_view_get_help   (DipAlignmentView *self);
 
 /* The selection over the beads ("notify::selected" when it moves). */
 GtkSingleSelection *dip_alignment_view_get_selection (DipAlignmentView *self);

@@ -370,6 +370,29 @@ dip_bead_editor_focus (DipBeadEditor *self, DipSide side)
   gtk_widget_grab_focus (GTK_WIDGET (self->sides[side].view));
 }
 
+gboolean
+dip_bead_editor_insert_target (DipBeadEditor *self, const char *text)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), FALSE);
+  EditorSide *s = &self->sides[DIP_SIDE_TARGET];
+  GtkTextBuffer *buffer = side_buffer (self, DIP_SIDE_TARGET);
+
+  if (s->shown->len == 0)
+    return FALSE;
+  /* One user action, so that the text view's own undo takes it back. */
+  gtk_text_buffer_begin_user_action (buffer);
+  if (s->shown->len == 1)
+    {
+      GtkTextIter start, end;
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (s->view));
+  return TRUE;
+}
+
 GtkTextView *
 dip_bead_editor_get_view (DipBeadEditor *self, DipSide side)
 {

@@ -40,6 +40,12 @@ gboolean     dip_bead_editor_commit       (DipBeadEditor *self,
 void         dip_bead_editor_revert       (DipBeadEditor *self,
                                            DipSide        side);
 
+/* Puts a translation into the target: in place of its text when it has one
+ * sentence, else at the cursor. FALSE when the bead has no target sentence
+ * to hold it. */
+gboolean     dip_bead_editor_insert_target (DipBeadEditor *self,
+                                            const char    *text);
+
 GtkTextView *dip_bead_editor_get_view     (DipBeadEditor *self,
                                            DipSide        side);
 

@@ -875,6 +875,45 @@ bead_status_line (DipWindow *self, guint index, const DipBead *bead)
   return g_string_free (line, FALSE);
 }
 
+/* The most translation-memory matches shown, and the least similarity. */
+#define MAX_MEMORY_MATCHES 5
+#define MIN_MEMORY_SIMILARITY 0.5
+
+/* Beside the editor: the bead's glossary terms and earlier translations of
+   sentences like its source. */
+static void
+show_bead_help (DipWindow *self, const DipBead *bead)
+{
+  DipBeadHelp *help = dip_alignment_view_get_help (self->alignment_view);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *source = dip_segments_join (self->segments[DIP_SIDE_SOURCE], bead->src_start,
+                                               bead->src_count, " ");
+  g_autofree char *target = dip_segments_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
+                                               bead->tgt_count, " ");
+  g_autoptr (GPtrArray) glossary = dip_project_list_glossary (self->project, &error);
+  g_autoptr (GPtrArray) matches = NULL;
+
+  if (glossary != NULL && *source != '\0')
+    matches = dip_project_find_translations (self->project, source, MAX_MEMORY_MATCHES,
+                                             MIN_MEMORY_SIMILARITY, self->src_document,
+                                             bead->src_start, bead->src_count, &error);
+  if (error != NULL)
+    show_error (self, error);
+  dip_bead_help_show (help, source, target, glossary, matches);
+}
+
+static void
+match_chosen (DipBeadHelp *help, const char *translation, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);
+
+  if (!dip_bead_editor_insert_target (editor, translation))
+    adw_toast_overlay_add_toast (
+      self->toast_overlay,
+      adw_toast_new (_("This bead has no target sentence: move one in before translating")));
+}
+
 static void
 show_selected_in_editor (DipWindow *self)
 {
@@ -884,6 +923,8 @@ show_selected_in_editor (DipWindow *self)
   if (index == GTK_INVALID_LIST_POSITION || self->beads == NULL)
     {
       dip_bead_editor_show (editor, NULL, NULL, 0, 0, NULL, 0, 0);
+      dip_bead_help_show (dip_alignment_view_get_help (self->alignment_view), NULL, NULL, NULL,
+                          NULL);
       return;
     }
   g_autoptr (DipBeadItem) item = g_list_model_get_item (G_LIST_MODEL (self->beads), index);
@@ -892,6 +933,7 @@ show_selected_in_editor (DipWindow *self)
   dip_bead_editor_show (editor, status, self->segments[DIP_SIDE_SOURCE], bead->src_start,
                         bead->src_count, self->segments[DIP_SIDE_TARGET], bead->tgt_start,
                         bead->tgt_count);
+  show_bead_help (self, bead);
 }
 
 /* Before another bead is shown, what was typed in the editor is kept. */
@@ -1265,6 +1307,8 @@ dip_window_init (DipWindow *self)
   g_signal_connect_object (editor, "sentence-edited", G_CALLBACK (sentence_edited), self, 0);
   g_signal_connect_object (editor, "refused", G_CALLBACK (editor_refused), self, 0);
   g_signal_connect_object (editor, "finished", G_CALLBACK (editor_finished), self, 0);
+  g_signal_connect_object (dip_alignment_view_get_help (self->alignment_view), "match-chosen",
+                           G_CALLBACK (match_chosen), self, 0);
 }
 
 DipWindow *

@@ -24,4 +24,5 @@
 #include <diptych/dip-exchange.h>
 #include <diptych/dip-tmx.h>
 #include <diptych/dip-pairs.h>
+#include <diptych/dip-memory.h>
 #undef DIPTYCH_INSIDE

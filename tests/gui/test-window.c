@@ -587,6 +587,75 @@ test_window_cancels_long_work (void)
   drain_main_loop ();
 }
 
+/* Beside the editor: the glossary terms of the bead and translations of
+   similar sentences from the project's memory, one click putting a
+   translation into the target. */
+static void
+test_window_bead_help (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "memory.diptych", NULL);
+  g_autoptr (GError) error = NULL;
+  {
+    /* An earlier translation, imported before the article and its summary. */
+    g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
+    g_assert_no_error (error);
+    g_autofree char *memory = test_write_file (
+      dir, "memory.tsv",
+      "Il Giappone e la Corea del Sud hanno lanciato l’allarme sull’approfondimento della "
+      "collaborazione militare tra Russia e Corea del Nord dopo che Putin e Kim hanno firmato "
+      "un ampio partenariato strategico.\tJapan and South Korea sounded the alarm over military "
+      "cooperation between Russia and North Korea.\n", -1);
+    g_assert_true (dip_project_import_pairs (project, memory, NULL, NULL, &error));
+    g_autofree char *source = test_sample_path ("000-news-it.txt");
+    g_autofree char *target = test_sample_path ("000-summary-en.txt");
+    g_assert_true (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error));
+    g_assert_true (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error));
+    g_assert_true (dip_project_align (project, NULL, NULL, &error));
+    DipGlossaryEntry entry = { .src_term = (char *) "Corea del Sud",
+                               .tgt_term = (char *) "South Korea",
+                               .status = DIP_TERM_PREFERRED };
+    g_assert_cmpint (dip_project_add_glossary_entry (project, &entry, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  DipWindow *window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  DipAlignmentView *view = dip_window_get_alignment_view (window);
+  DipBeadHelp *help = dip_alignment_view_get_help (view);
+  DipBeadEditor *editor = dip_alignment_view_get_editor (view);
+
+  /* Bead 4 is the long sentence about Japan and South Korea. */
+  dip_window_select_bead (window, 3);
+  drain_main_loop ();
+  g_assert_cmpuint (dip_bead_help_get_n_terms (help), ==, 1);
+  g_assert_cmpuint (dip_bead_help_get_n_matches (help), ==, 1);
+  dip_bead_help_choose_match (help, 0);
+  g_assert_true (dip_bead_editor_commit (editor, DIP_SIDE_TARGET));
+  drain_main_loop ();
+  g_autoptr (DipBeadItem) item = g_list_model_get_item (dip_window_get_beads (window), 3);
+  g_autofree char *stored = segment_in_file (path, DIP_SIDE_TARGET,
+                                             dip_bead_item_get_bead (item)->tgt_start);
+  g_assert_cmpstr (stored, ==, "Japan and South Korea sounded the alarm over military "
+                               "cooperation between Russia and North Korea.");
+
+  /* The date line has neither. */
+  dip_window_select_bead (window, 0);
+  drain_main_loop ();
+  g_assert_cmpuint (dip_bead_help_get_n_terms (help), ==, 0);
+  g_assert_cmpuint (dip_bead_help_get_n_matches (help), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -600,6 +669,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/review-actions", test_window_review_actions);
   g_test_add_func ("/window/edit-actions", test_window_edit_actions);
   g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
+  g_test_add_func ("/window/bead-help", test_window_bead_help);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }

@@ -1,0 +1,293 @@
+/* dip-memory.c — fuzzy matches from the project's own pairs.
+ *
+ * Two steps, as translation memories do: the full-text index proposes the
+ * source sentences that share the most words with the query (cheap, over
+ * millions of segments), then an edit distance over characters measures
+ * how close each candidate's whole bead is, which is what a translator
+ * means by a "75 % match".
+ */
+#include "dip-config.h"
+
+#include <diptych/diptych.h>
+
+#include "dip-project-private.h"
+
+/* Candidates the index proposes for one query. */
+#define MAX_CANDIDATES 60
+/* Words of the query that go into the index query. */
+#define MAX_QUERY_WORDS 32
+/* Longer texts are compared on their first characters only: the distance
+   is quadratic, and a match that long is rare and obvious. */
+#define MAX_COMPARED_CHARS 600
+
+void
+dip_memory_match_free (DipMemoryMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->source);
+  g_free (match->target);
+  g_free (match);
+}
+
+/* The query's words as an FTS5 query: each a quoted string, any of them. */
+static char *
+fts_query (const char *text)
+{
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text;
+
+  while (*p != '\0' && g_hash_table_size (seen) < MAX_QUERY_WORDS)
+    {
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      const char *start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (g_utf8_strlen (start, p - start) < 2)
+        continue;
+      g_autofree char *word = g_utf8_casefold (start, p - start);
+      if (!g_hash_table_add (seen, g_strdup (word)))
+        continue;
+      /* Letters and digits only: nothing to escape inside the quotes. */
+      g_string_append_printf (query, "%s\"%s\"", query->len ? " OR " : "", word);
+    }
+  return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/* Levenshtein distance over code points, in one row of memory. */
+static guint
+edit_distance (const gunichar *a, guint n, const gunichar *b, guint m)
+{
+  g_autofree guint *row = g_new (guint, m + 1);
+
+  for (guint j = 0; j <= m; j++)
+    row[j] = j;
+  for (guint i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (guint j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint best = diagonal + (a[i - 1] != b[j - 1]);
+          best = MIN (best, above + 1);
+          best = MIN (best, row[j - 1] + 1);
+          row[j] = best;
+          diagonal = above;
+        }
+    }
+  return row[m];
+}
+
+static gunichar *
+folded_chars (const char *text, guint *out_n)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  glong n = 0;
+  gunichar *chars = g_utf8_to_ucs4_fast (folded, -1, &n);
+  *out_n = MIN ((guint) n, MAX_COMPARED_CHARS);
+  return chars;
+}
+
+static double
+similarity (const gunichar *a, guint n, const char *text)
+{
+  guint m;
+  g_autofree gunichar *b = folded_chars (text, &m);
+  guint longer = MAX (n, m);
+  return longer == 0 ? 1.0 : 1.0 - (double) edit_distance (a, n, b, m) / longer;
+}
+
+/* The texts of segments [start, start + count) of a document joined. */
+static char *
+join_segments (DipStore *store, gint64 document, guint start, guint count, GError **error)
+{
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "SELECT text FROM segment WHERE document_id = ?1 AND position >= ?2 AND position < ?3"
+    " ORDER BY position",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, (gint64) start + count);
+  g_autoptr (GString) text = g_string_new (NULL);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%s", text->len ? " " : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "reading segments", error);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The bead of the pair that holds source sentence `position`: beads hold
+   the sentences in order, so a search over bead positions finds it. */
+static gboolean
+find_bead (DipProject *self, gint64 src_document, gint64 tgt_document, guint position,
+           DipBead *out, GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  sqlite3_stmt *last = dip_store_statement (
+    store, "SELECT max(position) FROM bead WHERE src_document = ?1 AND tgt_document = ?2", error);
+  if (last == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (last, 1, src_document);
+  sqlite3_bind_int64 (last, 2, tgt_document);
+  gint64 n = sqlite3_step (last) == SQLITE_ROW && sqlite3_column_type (last, 0) != SQLITE_NULL
+               ? sqlite3_column_int64 (last, 0) + 1 : 0;
+  sqlite3_reset (last);
+
+  guint low = 0, high = (guint) n;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
+                                                              mid, 1, error);
+      if (beads == NULL)
+        return FALSE;
+      const DipBead *bead = &g_array_index (beads, DipBead, 0);
+      if (bead->src_count > 0 && position < bead->src_start)
+        high = mid;
+      else if (bead->src_count > 0 && position >= bead->src_start + bead->src_count)
+        low = mid + 1;
+      else if (bead->src_count == 0 && position < bead->src_start)
+        high = mid;
+      else if (bead->src_count == 0)
+        low = mid + 1;
+      else
+        {
+          *out = *bead;
+          return TRUE;
+        }
+    }
+  out->src_count = 0;
+  return TRUE;
+}
+
+/* The target document a source document is aligned with, 0 if none. */
+static gint64
+partner_document (DipStore *store, gint64 src_document, GError **error)
+{
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "SELECT tgt_document FROM bead WHERE src_document = ?1 LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, src_document);
+  int rc = sqlite3_step (stmt);
+  gint64 partner = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "finding aligned documents", error);
+      return -1;
+    }
+  return partner;
+}
+
+typedef struct
+{
+  gint64 document;
+  guint  position;
+} Candidate;
+
+static GArray *
+find_candidates (DipStore *store, const char *query, GError **error)
+{
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "SELECT s.document_id, s.position FROM segment_fts f"
+    "  JOIN segment s ON s.id = f.rowid"
+    "  JOIN document d ON d.id = s.document_id AND d.side = 'source'"
+    " WHERE segment_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate c = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1) };
+      g_array_append_val (candidates, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "searching the translation memory", error);
+      return NULL;
+    }
+  return g_steal_pointer (&candidates);
+}
+
+static int
+by_similarity (gconstpointer a, gconstpointer b)
+{
+  const DipMemoryMatch *x = *(DipMemoryMatch *const *) a, *y = *(DipMemoryMatch *const *) b;
+  return (x->similarity < y->similarity) - (x->similarity > y->similarity);
+}
+
+GPtrArray *
+dip_project_find_translations (DipProject *self, const char *text, guint max,
+                               double min_similarity, gint64 skip_document, guint skip_start,
+                               guint skip_count, GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  DipStore *store = dip_project_get_store (self);
+  g_autoptr (GPtrArray) matches = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dip_memory_match_free);
+  g_autofree char *query = fts_query (text);
+
+  if (query == NULL || max == 0)
+    return g_steal_pointer (&matches);
+  g_autoptr (GArray) candidates = find_candidates (store, query, error);
+  if (candidates == NULL)
+    return NULL;
+
+  guint n_query;
+  g_autofree gunichar *query_chars = folded_chars (text, &n_query);
+  /* One bead may hold several candidates; each pair is offered once. */
+  g_autoptr (GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      if (c->document == skip_document && c->position >= skip_start
+          && c->position < skip_start + skip_count)
+        continue;
+      gint64 partner = partner_document (store, c->document, error);
+      DipBead bead = { 0 };
+      if (partner < 0 || (partner > 0 && !find_bead (self, c->document, partner, c->position,
+                                                      &bead, error)))
+        return NULL;
+      if (partner == 0 || bead.src_count == 0 || bead.tgt_count == 0)
+        continue;
+      g_autofree char *source = join_segments (store, c->document, bead.src_start,
+                                               bead.src_count, error);
+      g_autofree char *target = source ? join_segments (store, partner, bead.tgt_start,
+                                                        bead.tgt_count, error) : NULL;
+      if (target == NULL)
+        return NULL;
+      g_autofree char *key = g_strconcat (source, "\t", target, NULL);
+      double score = similarity (query_chars, n_query, source);
+      if (score < min_similarity || !g_hash_table_add (offered, g_steal_pointer (&key)))
+        continue;
+      DipMemoryMatch *match = g_new0 (DipMemoryMatch, 1);
+      match->source = g_steal_pointer (&source);
+      match->target = g_steal_pointer (&target);
+      match->similarity = score;
+      g_ptr_array_add (matches, match);
+    }
+  g_ptr_array_sort (matches, by_similarity);
+  if (matches->len > max)
+    g_ptr_array_set_size (matches, max);
+  return g_steal_pointer (&matches);
+}

@@ -1,0 +1,30 @@
+/* dip-bead-help.h — beside the selected bead: the glossary terms its
+ * source uses and translation-memory matches for it, a click inserting
+ * one into the target. */
+#pragma once
+
+#include <adwaita.h>
+#include <diptych/diptych.h>
+
+G_BEGIN_DECLS
+
+#define DIP_TYPE_BEAD_HELP (dip_bead_help_get_type ())
+G_DECLARE_FINAL_TYPE (DipBeadHelp, dip_bead_help, DIP, BEAD_HELP, GtkBox)
+
+/* Shows the help for a bead whose source text is `source` and target text
+ * `target`: the `glossary` entries (DipGlossaryEntry*) whose source term
+ * it contains, and the `matches` (DipMemoryMatch*). NULLs clear. */
+void  dip_bead_help_show          (DipBeadHelp *self,
+                                   const char  *source,
+                                   const char  *target,
+                                   GPtrArray   *glossary,
+                                   GPtrArray   *matches);
+
+guint dip_bead_help_get_n_terms   (DipBeadHelp *self);
+guint dip_bead_help_get_n_matches (DipBeadHelp *self);
+
+/* Activates match `index` as a click does: "match-chosen" with its target. */
+void  dip_bead_help_choose_match  (DipBeadHelp *self,
+                                   guint        index);
+
+G_END_DECLS
