@@ -176,7 +176,10 @@ pair_matches (Table *t, guint i, guint j)
   if (slot != NULL && *slot != G_MAXUINT32)
     return *slot;
   guint forward = MIN (0xFFFE, matched_words (t, t->src, i, t->tgt, j));
-  guint backward = MIN (0xFFFF, matched_words (t, t->tgt, j, t->src, i));
+  /* A unit's keys are the keys of its entries, so the two units share a
+     key either way or not at all: when no word of i matches, no word of j
+     does, and most pairs in a band are such strangers. */
+  guint backward = forward == 0 ? 0 : MIN (0xFFFF, matched_words (t, t->tgt, j, t->src, i));
   guint value = forward | (backward << 16);
   if (slot != NULL)
     *slot = value;
