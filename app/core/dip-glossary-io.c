@@ -8,7 +8,11 @@
 
 #include <errno.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <diptych/diptych.h>
 
@@ -506,6 +510,16 @@ write_csv (GString *out, GPtrArray *entries)
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+/* Whether the bytes start, after a BOM and white space, with markup. */
+static gboolean
+looks_like_xml (const char *data, gsize size)
+{
+  gsize i = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '<';
+}
+
 static DipGlossaryFormat
 sniff_format (GBytes *bytes, const char *name)
 {
@@ -514,14 +528,36 @@ sniff_format (GBytes *bytes, const char *name)
     return by_name;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  gsize i = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  if (i < size && data[i] == '<')
+  if (looks_like_xml (data, size))
     return DIP_GLOSSARY_FORMAT_TBX;
   const char *newline = memchr (data, '\n', size);
   gsize first_line = newline ? (gsize) (newline - data) : size;
   return memchr (data, '\t', first_line) ? DIP_GLOSSARY_FORMAT_TSV : DIP_GLOSSARY_FORMAT_CSV;
+}
+
+/* What every format's entries need before they are returned: at least
+ * one, and the project's languages. */
+static GPtrArray *
+finish_entries (GPtrArray *entries, const char *name, const char *src_lang,
+                const char *tgt_lang, GError **error)
+{
+  g_autoptr (GPtrArray) owned = entries;
+  if (owned == NULL)
+    return NULL;
+  if (owned->len == 0)
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: no glossary entries", name);
+      return NULL;
+    }
+  for (guint i = 0; i < owned->len; i++)
+    {
+      DipGlossaryEntry *entry = g_ptr_array_index (owned, i);
+      g_free (entry->src_lang);
+      g_free (entry->tgt_lang);
+      entry->src_lang = g_strdup (src_lang);
+      entry->tgt_lang = g_strdup (tgt_lang);
+    }
+  return g_steal_pointer (&owned);
 }
 
 GPtrArray *
@@ -532,7 +568,7 @@ dip_glossary_parse (GBytes *bytes, const char *name, DipGlossaryFormat format,
   if (format == DIP_GLOSSARY_FORMAT_AUTO)
     format = sniff_format (bytes, name);
 
-  g_autoptr (GPtrArray) entries = NULL;
+  GPtrArray *entries = NULL;
   if (format == DIP_GLOSSARY_FORMAT_TBX)
     entries = dip_glossary_parse_tbx (bytes, name, src_lang, tgt_lang, error);
   else
@@ -544,22 +580,7 @@ dip_glossary_parse (GBytes *bytes, const char *name, DipGlossaryFormat format,
                   ? parse_csv (text, name, src_lang, tgt_lang, error)
                   : parse_tsv (text, name, error);
     }
-  if (entries == NULL)
-    return NULL;
-  if (entries->len == 0)
-    {
-      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: no glossary entries", name);
-      return NULL;
-    }
-  for (guint i = 0; i < entries->len; i++)
-    {
-      DipGlossaryEntry *entry = g_ptr_array_index (entries, i);
-      g_free (entry->src_lang);
-      g_free (entry->tgt_lang);
-      entry->src_lang = g_strdup (src_lang);
-      entry->tgt_lang = g_strdup (tgt_lang);
-    }
-  return g_steal_pointer (&entries);
+  return finish_entries (entries, name, src_lang, tgt_lang, error);
 }
 
 GBytes *
@@ -590,32 +611,106 @@ dip_glossary_import_free (DipGlossaryImport *report)
   g_free (report);
 }
 
-static GBytes *
-read_file (const char *path, GError **error)
+/* TSV and CSV glossaries are read whole; a file larger than this is not
+ * a glossary, and reading it (or an endless pipe) must not take all the
+ * memory there is. TBX is streamed and needs no such bound. */
+#define MAX_TEXT_GLOSSARY_BYTES (256u << 20)
+/* Enough of the start of a file to tell TBX from TSV and CSV. */
+#define HEAD_BYTES (64u << 10)
+
+static int
+open_glossary (const char *path, GError **error)
 {
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   struct stat st;
-  if (stat (path, &st) != 0)
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       int saved = errno;
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, DIP_ERROR, saved == ENOENT ? DIP_ERROR_NOT_FOUND : DIP_ERROR_IO,
                    "%s: %s", path, g_strerror (saved));
-      return NULL;
+      return -1;
     }
   if (S_ISDIR (st.st_mode))
     {
+      close (fd);
       g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: is a directory, not a glossary",
                    path);
-      return NULL;
+      return -1;
     }
-  char *contents = NULL;
-  gsize size = 0;
-  g_autoptr (GError) local_error = NULL;
-  if (!g_file_get_contents (path, &contents, &size, &local_error))
+  return fd;
+}
+
+/* Appends what `fd` holds to `into`, until the end or until `into` has
+ * `limit` bytes. */
+static gboolean
+read_up_to (int fd, GByteArray *into, gsize limit, const char *path, GError **error)
+{
+  guint8 buffer[16384];
+  while (into->len < limit)
     {
-      g_set_error (error, DIP_ERROR, DIP_ERROR_IO, "%s", local_error->message);
+      ssize_t n = read (fd, buffer, MIN (sizeof buffer, limit - into->len));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, DIP_ERROR, DIP_ERROR_IO, "%s: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (into, buffer, (guint) n);
+    }
+  return TRUE;
+}
+
+/* Reads the rest of a TSV or CSV glossary after `head` (which it takes). */
+static GPtrArray *
+read_text_glossary (int fd, GByteArray *head_owned, const char *path, DipGlossaryFormat format,
+                    const char *src_lang, const char *tgt_lang, GError **error)
+{
+  g_autoptr (GByteArray) head = head_owned;
+  if (!read_up_to (fd, head, MAX_TEXT_GLOSSARY_BYTES + 1, path, error))
+    return NULL;
+  if (head->len > MAX_TEXT_GLOSSARY_BYTES)
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
+                   "%s: larger than %u MB, too large for a TSV or CSV glossary; refused", path,
+                   MAX_TEXT_GLOSSARY_BYTES >> 20);
       return NULL;
     }
-  return g_bytes_new_take (contents, size);
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&head));
+  return dip_glossary_parse (bytes, path, format, src_lang, tgt_lang, error);
+}
+
+static GPtrArray *
+read_glossary (const char *path, DipGlossaryFormat format, const char *src_lang,
+               const char *tgt_lang, GError **error)
+{
+  int fd = open_glossary (path, error);
+  if (fd < 0)
+    return NULL;
+  g_autoptr (GByteArray) head = g_byte_array_new ();
+  GPtrArray *entries = NULL;
+  if (read_up_to (fd, head, HEAD_BYTES, path, error))
+    {
+      if (format == DIP_GLOSSARY_FORMAT_AUTO)
+        format = dip_glossary_format_for_path (path);
+      if (format == DIP_GLOSSARY_FORMAT_AUTO && looks_like_xml ((const char *) head->data,
+                                                                head->len))
+        format = DIP_GLOSSARY_FORMAT_TBX;
+      if (format == DIP_GLOSSARY_FORMAT_TBX)
+        entries = finish_entries (dip_glossary_read_tbx (fd, (const char *) head->data,
+                                                         head->len, path, src_lang, tgt_lang,
+                                                         error),
+                                  path, src_lang, tgt_lang, error);
+      else
+        entries = read_text_glossary (fd, g_steal_pointer (&head), path, format, src_lang, tgt_lang, error);
+    }
+  close (fd);
+  return entries;
 }
 
 /* An entry already stored, as far as merging needs it. */
@@ -725,11 +820,8 @@ dip_project_import_glossary (DipProject *self, const char *path, DipGlossaryForm
                              GError **error)
 {
   g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
-  g_autoptr (GBytes) bytes = read_file (path, error);
-  if (bytes == NULL)
-    return NULL;
-  g_autoptr (GPtrArray) entries = dip_glossary_parse (
-    bytes, path, format, dip_project_get_lang (self, DIP_SIDE_SOURCE),
+  g_autoptr (GPtrArray) entries = read_glossary (
+    path, format, dip_project_get_lang (self, DIP_SIDE_SOURCE),
     dip_project_get_lang (self, DIP_SIDE_TARGET), error);
   if (entries == NULL)
     return NULL;

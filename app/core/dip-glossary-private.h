@@ -35,6 +35,15 @@ GPtrArray  *dip_glossary_parse_tbx (GBytes     *bytes,
                                     const char *src_lang,
                                     const char *tgt_lang,
                                     GError    **error);
+/* Streams a TBX file: `head` is its start, already read to tell the
+ * format; the rest comes from `fd`, so the file is never all in memory. */
+GPtrArray  *dip_glossary_read_tbx  (int         fd,
+                                    const char *head,
+                                    gsize       head_length,
+                                    const char *name,
+                                    const char *src_lang,
+                                    const char *tgt_lang,
+                                    GError    **error);
 GBytes     *dip_glossary_write_tbx (GPtrArray  *entries,
                                     const char *src_lang,
                                     const char *tgt_lang,

@@ -11,7 +11,9 @@
  */
 #include "dip-config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
@@ -20,6 +22,7 @@
 #include <diptych/diptych.h>
 
 #include "dip-glossary-private.h"
+#include "dip-xml-safety.h"
 
 #define TBX_NAMESPACE "urn:iso:std:iso:30042:ed-2"
 
@@ -27,20 +30,38 @@
 
 typedef struct
 {
-  char *message;   /* the first error libxml2 reported */
-  int   line;
-  int   column;
+  char     *message;    /* the first error libxml2 reported, said about the file */
+  int       line;
+  int       column;
+  gboolean  in_file;    /* …with a position in the file, not in an entity's text */
+  gboolean  explained;  /* …and a limit libxml2 enforced on purpose */
 } XmlErrorSink;
 
 static void
 collect_error (void *data, xmlErrorPtr error)
 {
   XmlErrorSink *sink = data;
-  if (sink->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+  if (error == NULL || error->level < XML_ERR_ERROR)
     return;
-  sink->message = g_strstrip (g_strdup (error->message ? error->message : "not well-formed"));
+  /* An error inside an entity's text comes first, with a position in that
+   * text; the one that follows has the position in the file. */
+  if (sink->message != NULL && (sink->in_file || error->file == NULL))
+    return;
   sink->line = error->line;
   sink->column = error->int2;
+  sink->in_file = error->file != NULL;
+  /* …but only says that the entity failed: keep the first explanation. */
+  const char *explained = dip_xml_error_explain (error);
+  if (explained == NULL && sink->explained)
+    return;
+  g_free (sink->message);
+  if (explained != NULL)
+    sink->message = g_strdup (explained);
+  else
+    sink->message = g_strstrip (g_strconcat ("malformed XML: ",
+                                             error->message ? error->message : "not well-formed",
+                                             NULL));
+  sink->explained = explained != NULL;
 }
 
 typedef struct
@@ -68,6 +89,8 @@ typedef struct
   const char *src_lang;
   const char *tgt_lang;
   GPtrArray  *entries;
+  const char *head;         /* the start of the file, to place errors in */
+  gsize       head_length;
 } TbxReader;
 
 static gboolean
@@ -278,6 +301,79 @@ check_root (TbxReader *r, xmlTextReaderPtr reader, GError **error)
   return FALSE;
 }
 
+/* The line and column (in characters) of `needle` in the start of the
+ * file; FALSE when it is not there. */
+static gboolean
+find_in_head (TbxReader *r, const char *needle, int *out_line, int *out_column)
+{
+  const char *at = g_strstr_len (r->head, (gssize) r->head_length, needle);
+  if (at == NULL)
+    return FALSE;
+  *out_line = 1;
+  *out_column = 1;
+  for (const char *p = r->head; p < at; p++)
+    if (*p == '\n')
+      {
+        (*out_line)++;
+        *out_column = 1;
+      }
+    else if ((*p & 0xC0) != 0x80)
+      (*out_column)++;
+  return TRUE;
+}
+
+static gboolean
+check_doctype (TbxReader *r, xmlTextReaderPtr reader, GError **error)
+{
+  if (!dip_xml_declares_entities (reader))
+    return TRUE;
+  /* The parser has read past the DOCTYPE by now; point at its start. */
+  int line = xmlTextReaderGetParserLineNumber (reader);
+  int column = xmlTextReaderGetParserColumnNumber (reader);
+  find_in_head (r, "<!DOCTYPE", &line, &column);
+  g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
+               "%s:%d:%d: the DOCTYPE declares entities; TBX needs none, and they are refused "
+               "for safety", r->name, line, column);
+  return FALSE;
+}
+
+/* The first entity reference under `node`. Without substitution the
+ * parser keeps references as nodes, and their text would be dropped
+ * without a word (an entity declared only in a DTD that is never read):
+ * a term must not lose part of itself silently. Nesting is bounded by
+ * libxml2 (256 levels), and so is this recursion. */
+static xmlNodePtr
+find_entity_reference (xmlNodePtr node)
+{
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      if (child->type == XML_ENTITY_REF_NODE)
+        return child;
+      xmlNodePtr found = child->type == XML_ELEMENT_NODE ? find_entity_reference (child) : NULL;
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+check_no_entity_reference (TbxReader *r, xmlNodePtr concept, GError **error)
+{
+  xmlNodePtr reference = find_entity_reference (concept);
+  if (reference == NULL)
+    return TRUE;
+  g_autofree char *needle = g_strdup_printf ("&%s;", (const char *) reference->name);
+  int line = (int) xmlGetLineNo (reference->parent), column = 0;
+  if (find_in_head (r, needle, &line, &column))
+    g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
+                 "%s:%d:%d: entity reference %s is not allowed in TBX", r->name, line, column,
+                 needle);
+  else
+    g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
+                 "%s:%d: entity reference %s is not allowed in TBX", r->name, line, needle);
+  return FALSE;
+}
+
 /* Walks the document; FALSE with `error` set for what we refuse, FALSE
  * without it when libxml2 failed (the sink has why). */
 static gboolean
@@ -289,6 +385,8 @@ read_document (TbxReader *r, xmlTextReaderPtr reader, GError **error)
     {
       int type = xmlTextReaderNodeType (reader);
       const char *local = (const char *) xmlTextReaderConstLocalName (reader);
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE && !check_doctype (r, reader, error))
+        return FALSE;
       if (type == XML_READER_TYPE_ELEMENT && !seen_root)
         {
           if (!check_root (r, reader, error))
@@ -301,7 +399,7 @@ read_document (TbxReader *r, xmlTextReaderPtr reader, GError **error)
           xmlNodePtr concept = xmlTextReaderExpand (reader);
           if (concept == NULL)
             return FALSE;
-          if (!read_concept (r, concept, error))
+          if (!check_no_entity_reference (r, concept, error) || !read_concept (r, concept, error))
             return FALSE;
           ret = xmlTextReaderNext (reader);
           continue;
@@ -309,6 +407,81 @@ read_document (TbxReader *r, xmlTextReaderPtr reader, GError **error)
       ret = xmlTextReaderRead (reader);
     }
   return ret == 0;
+}
+
+/* Where the reader gets its bytes: first `head` (the start of the file,
+ * already read to tell its format, or all of it), then the file itself,
+ * a buffer at a time, so that a termbase is never all in memory. */
+typedef struct
+{
+  const char *head;
+  gsize       head_length;
+  gsize       head_read;
+  int         fd;          /* -1 when `head` is everything */
+} TbxInput;
+
+static int
+read_input (void *context, char *buffer, int length)
+{
+  TbxInput *in = context;
+  if (length <= 0)
+    return 0;
+  if (in->head_read < in->head_length)
+    {
+      gsize n = MIN ((gsize) length, in->head_length - in->head_read);
+      memcpy (buffer, in->head + in->head_read, n);
+      in->head_read += n;
+      return (int) n;
+    }
+  if (in->fd < 0)
+    return 0;
+  ssize_t n;
+  do
+    n = read (in->fd, buffer, (size_t) length);
+  while (n < 0 && errno == EINTR);
+  return n < 0 ? -1 : (int) n;
+}
+
+static GPtrArray *
+parse_input (TbxInput *input, const char *name, const char *src_lang, const char *tgt_lang,
+             GError **error)
+{
+  /* No network, no external DTD or entities: a glossary file must not
+   * make us fetch or read anything else. */
+  xmlInitParser ();
+  xmlTextReaderPtr reader = xmlReaderForIO (read_input, NULL, input, name, NULL,
+                                            XML_PARSE_NONET | XML_PARSE_NOERROR
+                                              | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "%s: cannot start the XML reader", name);
+      return NULL;
+    }
+  XmlErrorSink sink = { 0 };
+  xmlTextReaderSetStructuredErrorHandler (reader, collect_error, &sink);
+
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dip_glossary_entry_free);
+  TbxReader r = { name, src_lang, tgt_lang, entries, input->head, input->head_length };
+  g_autoptr (GError) local_error = NULL;
+  gboolean ok = read_document (&r, reader, &local_error);
+  xmlFreeTextReader (reader);
+
+  /* A limit libxml2 enforced outranks what we made of the partial tree. */
+  if (sink.explained || (!ok && local_error == NULL))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%d:%d: %s", name,
+                   MAX (sink.line, 1), MAX (sink.column, 1),
+                   sink.message ? sink.message : "malformed XML: not well-formed");
+    }
+  g_free (sink.message);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
 }
 
 GPtrArray *
@@ -322,43 +495,21 @@ dip_glossary_parse_tbx (GBytes *bytes, const char *name, const char *src_lang,
       g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: file is empty", name);
       return NULL;
     }
-  if (size > G_MAXINT)
+  TbxInput input = { data, size, 0, -1 };
+  return parse_input (&input, name, src_lang, tgt_lang, error);
+}
+
+GPtrArray *
+dip_glossary_read_tbx (int fd, const char *head, gsize head_length, const char *name,
+                       const char *src_lang, const char *tgt_lang, GError **error)
+{
+  if (head_length == 0)
     {
-      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: file is too large", name);
+      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: file is empty", name);
       return NULL;
     }
-
-  /* No network, no external DTD or entities: a glossary file must not
-   * make us fetch or read anything else. */
-  xmlTextReaderPtr reader = xmlReaderForMemory (data, (int) size, NULL, NULL,
-                                                XML_PARSE_NONET | XML_PARSE_NOERROR
-                                                  | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    {
-      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "%s: cannot start the XML reader", name);
-      return NULL;
-    }
-  XmlErrorSink sink = { NULL, 0, 0 };
-  xmlTextReaderSetStructuredErrorHandler (reader, collect_error, &sink);
-
-  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) dip_glossary_entry_free);
-  TbxReader r = { name, src_lang, tgt_lang, entries };
-  g_autoptr (GError) local_error = NULL;
-  gboolean ok = read_document (&r, reader, &local_error);
-  xmlFreeTextReader (reader);
-
-  if (!ok && local_error == NULL)
-    g_set_error (&local_error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
-                 "%s:%d:%d: malformed XML: %s", name, MAX (sink.line, 1), MAX (sink.column, 1),
-                 sink.message ? sink.message : "not well-formed");
-  g_free (sink.message);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  TbxInput input = { head, head_length, 0, fd };
+  return parse_input (&input, name, src_lang, tgt_lang, error);
 }
 
 /* ---- writing ------------------------------------------------------------- */

@@ -23,13 +23,13 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <libxml/hash.h>
 #include <libxml/xmlreader.h>
 
 #include <diptych/diptych.h>
 
 #include "dip-exchange-private.h"
 #include "dip-tmx-unit.h"
+#include "dip-xml-safety.h"
 
 typedef struct
 {
@@ -103,6 +103,10 @@ find_position (const char *path, const char *needle, guint64 nth, guint *out_lin
   gboolean tag = length > 0 && g_ascii_isalnum (needle[length - 1]);
   gsize window = length + (tag ? 1 : 0);
   if (length == 0 || window > MAX_NEEDLE)
+    return FALSE;
+  /* A pipe cannot be read twice: reading it again would swallow the rest
+   * of the stream, however long, only to place an error. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return FALSE;
   FILE *stream = fopen (path, "rb");
   if (stream == NULL)
@@ -189,13 +193,11 @@ on_xml_error (void *data, xmlErrorPtr e)
   /* Some of libxml2's messages describe its own workings; say what is
    * wrong with the file instead. */
   g_autofree char *message = g_strchomp (g_strdup (e->message ? e->message : "error"));
-  const char *say = message;
-  if (strstr (message, "uge text node") || strstr (message, "uge input lookup"))
-    say = "a text or attribute is larger than 10 MB; refused";
-  else if (e->code == XML_ERR_ENTITY_LOOP)
-    say = "entities that expand without bound (an entity bomb); refused";
-  else if (e->code == XML_ERR_DOCUMENT_END && r->seen_root && !r->root_closed)
+  const char *say = dip_xml_error_explain (e);
+  if (say == NULL && e->code == XML_ERR_DOCUMENT_END && r->seen_root && !r->root_closed)
     say = "the file ends before </tmx>; it is truncated";
+  if (say == NULL)
+    say = message;
   g_set_error (&r->xml_error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%d:%d: %s", r->path,
                e->line, e->int2, say);
 }
@@ -383,12 +385,7 @@ on_text (TmxReader *r)
 static gboolean
 check_doctype (TmxReader *r, GError **error)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-  if (node == NULL || node->type != XML_DTD_NODE)
-    return TRUE;
-  xmlDtdPtr dtd = (xmlDtdPtr) node;
-  if ((dtd->entities != NULL && xmlHashSize (dtd->entities) > 0)
-      || (dtd->pentities != NULL && xmlHashSize (dtd->pentities) > 0))
+  if (dip_xml_declares_entities (r->reader))
     return fail_at (r, "<!DOCTYPE", 1, error,
                     "the DOCTYPE declares entities; TMX needs none, and they are refused "
                     "for safety");

@@ -1,0 +1,49 @@
+/* dip-xml-safety.c — hostile XML, refused and said about the file.
+ *
+ * Both readers parse without XML_PARSE_HUGE, so libxml2 keeps its limits:
+ * 10 MB for one text node, attribute or comment, 256 levels of nested
+ * elements, and a bound on entity expansion; and without XML_PARSE_NOENT,
+ * XML_PARSE_DTDLOAD or network access, so nothing outside the file is
+ * read. When a limit stops a file, libxml2's message talks about itself;
+ * the person importing needs to hear what is wrong with the file and that
+ * it was refused on purpose.
+ */
+#include "dip-config.h"
+
+#include <string.h>
+
+#include <libxml/hash.h>
+
+#include "dip-xml-safety.h"
+
+gboolean
+dip_xml_declares_entities (xmlTextReaderPtr reader)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
+  if (node == NULL || node->type != XML_DTD_NODE)
+    return FALSE;
+  xmlDtdPtr dtd = (xmlDtdPtr) node;
+  return (dtd->entities != NULL && xmlHashSize (dtd->entities) > 0)
+         || (dtd->pentities != NULL && xmlHashSize (dtd->pentities) > 0);
+}
+
+static gboolean
+says (const xmlError *error, const char *needle)
+{
+  return error->message != NULL && strstr (error->message, needle) != NULL;
+}
+
+const char *
+dip_xml_error_explain (const xmlError *error)
+{
+  if (says (error, "uge text node") || says (error, "uge input lookup")
+      || says (error, "AttValue length too long") || says (error, "too big found"))
+    return "a text or attribute is larger than 10 MB; refused";
+  if (error->code == XML_ERR_ENTITY_LOOP)
+    return "entities that expand without bound (an entity bomb); refused";
+  if (says (error, "Excessive depth"))
+    return "elements nested more than 256 levels deep; refused";
+  if (error->code == XML_ERR_INVALID_CHAR && says (error, "Char 0x0 "))
+    return "a NUL byte, which XML does not allow (a binary or damaged file?); refused";
+  return NULL;
+}

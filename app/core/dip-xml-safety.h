@@ -1,0 +1,21 @@
+/* dip-xml-safety.h — the defences against hostile XML that the TMX and
+ * TBX readers share. */
+#pragma once
+
+#include <glib.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+G_BEGIN_DECLS
+
+/* Whether the reader stands on a DOCTYPE that declares entities, general
+ * or parameter. Neither TMX nor TBX needs one, and refusing them is the
+ * only sure way past external entities and entity bombs. */
+gboolean    dip_xml_declares_entities (xmlTextReaderPtr reader);
+
+/* A sentence for the errors whose libxml2 message describes the parser's
+ * own workings ("use XML_PARSE_HUGE option") or hides that the file is
+ * hostile; NULL when libxml2's own message says it well enough. */
+const char *dip_xml_error_explain     (const xmlError *error);
+
+G_END_DECLS
