@@ -115,6 +115,8 @@ dip_application_startup (GApplication *app)
     { "win.align", { "<Control>r", NULL } },
     { "win.next-unsure", { "<Control>u", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.new-project", { "<Control>n", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.check", { "<Control><Shift>c", NULL } },
   };
   for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)

@@ -14,7 +14,7 @@
 #include "dip-bead-item.h"
 #include "dip-document-item.h"
 #include "dip-glossary-view.h"
-#include "dip-window.h"
+#include "dip-window-private.h"
 
 #define MAX_RECENT_PROJECTS 10
 
@@ -545,15 +545,29 @@ reload_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 
 /* ---- corrections -------------------------------------------------------- */
 
-static void
-show_error (DipWindow *self, const GError *error)
+void
+dip_window_show_message (DipWindow *self, const char *message)
 {
+  g_return_if_fail (DIP_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+dip_window_show_error (DipWindow *self, const GError *error)
+{
+  g_return_if_fail (DIP_IS_WINDOW (self));
   if (g_error_matches (error, DIP_ERROR, DIP_ERROR_CANCELLED)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("Stopped: the project is as it was before")));
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+show_error (DipWindow *self, const GError *error)
+{
+  dip_window_show_error (self, error);
 }
 
 /* After a change: bring the list in step, select `selected`, and say what
@@ -1038,6 +1052,23 @@ set_busy (DipWindow *self, gboolean busy)
   update_actions (self);
 }
 
+GCancellable *
+dip_window_begin_work (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), NULL);
+  if (self->busy != NULL)
+    return NULL;
+  set_busy (self, TRUE);
+  return self->busy;
+}
+
+void
+dip_window_end_work (DipWindow *self)
+{
+  g_return_if_fail (DIP_IS_WINDOW (self));
+  set_busy (self, FALSE);
+}
+
 /* Long work stops at its next check of the cancellable; it runs in one
    transaction, so the project keeps what it had before. */
 static void
@@ -1299,6 +1330,7 @@ dip_window_init (DipWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  dip_window_add_file_actions (self);
   update_actions (self);
 
   DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);

@@ -27,6 +27,19 @@ void        dip_window_open_file     (DipWindow *self,
 /* The open project, or NULL. */
 DipProject *dip_window_get_project   (DipWindow *self);
 
+/* Makes a project at `path` with its two languages and shows it. */
+gboolean    dip_window_create_project (DipWindow   *self,
+                                       const char  *path,
+                                       const char  *source_lang,
+                                       const char  *target_lang,
+                                       GError     **error);
+
+/* Imports a text into the shown project as `side`, in the background
+ * (dip_window_is_busy until done); errors are shown in the window. */
+void        dip_window_import_document (DipWindow  *self,
+                                        const char *path,
+                                        DipSide     side);
+
 DipAlignmentView *dip_window_get_alignment_view (DipWindow *self);
 DipGlossaryView  *dip_window_get_glossary_view  (DipWindow *self);
 

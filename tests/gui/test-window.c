@@ -668,6 +668,57 @@ test_window_bead_help (void)
   drain_main_loop ();
 }
 
+static void
+wait_until_idle (DipWindow *window)
+{
+  for (guint i = 0; i < 6000 && dip_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dip_window_is_busy (window));
+  drain_main_loop ();
+}
+
+/* From nothing to an alignment without leaving the window: a new project,
+   a text and its translation imported, aligned. */
+static void
+test_window_new_project_and_import (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "new.diptych", NULL);
+  g_autofree char *source = test_sample_path ("000-news-it.txt");
+  g_autofree char *target = test_sample_path ("000-summary-en.txt");
+  g_autofree char *missing = g_build_filename (dir->path, "missing.txt", NULL);
+  g_autoptr (GError) error = NULL;
+
+  DipWindow *window = new_window ();
+  g_assert_false (dip_window_create_project (window, path, "it", "not a tag!", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (dip_window_create_project (window, path, "it", "en", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_documents (window)), ==, 0);
+
+  dip_window_import_document (window, source, DIP_SIDE_SOURCE);
+  g_assert_true (dip_window_is_busy (window));
+  wait_until_idle (window);
+  dip_window_import_document (window, missing, DIP_SIDE_TARGET);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_documents (window)), ==, 1);
+  dip_window_import_document (window, target, DIP_SIDE_TARGET);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_documents (window)), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.align", NULL));
+  wait_until_idle (window);
+  g_autoptr (GArray) beads = beads_in_file (path);
+  g_assert_cmpuint (beads->len, >, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, beads->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -682,6 +733,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/edit-actions", test_window_edit_actions);
   g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
   g_test_add_func ("/window/bead-help", test_window_bead_help);
+  g_test_add_func ("/window/new-project-and-import", test_window_new_project_and_import);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }
