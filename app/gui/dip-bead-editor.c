@@ -51,6 +51,7 @@ enum
   SIGNAL_SENTENCE_EDITED,
   SIGNAL_REFUSED,
   SIGNAL_FINISHED,
+  SIGNAL_ADD_TERM,
   N_SIGNALS
 };
 
@@ -158,6 +159,13 @@ update_spelling_menu (DipBeadEditor *self, DipSide side)
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelt");
   GtkTextIter start, end;
 
+  if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      g_autoptr (GMenu) menu = g_menu_new ();
+      g_menu_append (menu, _("Add Selection to _Glossary…"), "editor.add-term");
+      gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
+      return;
+    }
   gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
   end = start;
   gboolean inside = gtk_text_iter_has_tag (&start, tag)
@@ -244,6 +252,28 @@ add_word_activated (GtkWidget *widget, const char *action_name, GVariant *parame
     }
   underline_side (self, self->menu_side);
   update_spelling_menu (self, self->menu_side);
+}
+
+/* The text selected in a side, stripped; "" when none. */
+static char *
+selected_text (DipBeadEditor *self, DipSide side)
+{
+  GtkTextIter start, end;
+  if (!gtk_text_buffer_get_selection_bounds (side_buffer (self, side), &start, &end))
+    return g_strdup ("");
+  g_autofree char *text = gtk_text_iter_get_text (&start, &end);
+  return g_strdup (g_strstrip (text));
+}
+
+static void
+add_term_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (widget);
+  g_autofree char *source = selected_text (self, DIP_SIDE_SOURCE);
+  g_autofree char *target = selected_text (self, DIP_SIDE_TARGET);
+
+  if (*source != '\0' || *target != '\0')
+    g_signal_emit (self, signals[SIGNAL_ADD_TERM], 0, source, target);
 }
 
 /* ---- showing and committing ---------------------------------------------- */
@@ -427,6 +457,7 @@ set_up_side (DipBeadEditor *self, DipSide side, GtkTextView *view)
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed), self, 0);
   g_signal_connect_object (buffer, "notify::cursor-position", G_CALLBACK (cursor_moved), self,
                            0);
+  g_signal_connect_object (buffer, "notify::has-selection", G_CALLBACK (cursor_moved), self, 0);
 
   GtkEventController *keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed), self, 0);
@@ -473,6 +504,12 @@ dip_bead_editor_class_init (DipBeadEditorClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                            0);
 
+  /* (source term, target term): the texts selected in each side, either
+     maybe empty. */
+  signals[SIGNAL_ADD_TERM] = g_signal_new ("add-term", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           2, G_TYPE_STRING, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "editor.add-term", NULL, add_term_activated);
   gtk_widget_class_install_action (widget_class, "editor.replace-word", "s",
                                    replace_word_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-word", NULL, add_word_activated);

@@ -985,6 +985,83 @@ sentence_edited (DipBeadEditor *editor, int side, guint position, const char *te
   changed (self, selected_bead (self), NULL);
 }
 
+/* Adds a term pair to the glossary and says so; the help panel shows it. */
+static void
+add_glossary_term (DipWindow *self, const char *source, const char *target)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!dip_glossary_view_add (self->glossary_view, source, target, DIP_TERM_PREFERRED, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_autofree char *message = g_strdup_printf (_("Added “%s → %s” to the glossary"), source,
+                                              target);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_selected_in_editor (self);
+}
+
+typedef struct
+{
+  DipWindow   *window;
+  char        *source;
+  char        *target;
+  GtkEditable *missing;   /* the side the person types in the dialog */
+} TermDialog;
+
+static void
+term_dialog_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  TermDialog *job = user_data;
+
+  if (g_str_equal (response, "add"))
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (job->missing)));
+      add_glossary_term (job->window, *job->source ? job->source : typed,
+                         *job->target ? job->target : typed);
+    }
+  g_free (job->source);
+  g_free (job->target);
+  g_free (job);
+}
+
+/* "Add Selection to Glossary": with text selected on both sides the pair
+   goes in at once; with one side, a dialog asks for the other. */
+static void
+editor_add_term (DipBeadEditor *editor, const char *source, const char *target,
+                 gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  if (*source != '\0' && *target != '\0')
+    {
+      add_glossary_term (self, source, target);
+      return;
+    }
+  TermDialog *job = g_new0 (TermDialog, 1);
+  job->window = self;
+  job->source = g_strdup (source);
+  job->target = g_strdup (target);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add to Glossary"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  *source ? _("The translation of “%s”:") : _("The source term "
+                                                                               "of “%s”:"),
+                                  *source ? source : target);
+  GtkWidget *entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  job->missing = GTK_EDITABLE (entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
+                                    _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (term_dialog_response), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 editor_refused (DipBeadEditor *editor, const char *message, gpointer user_data)
 {
@@ -1339,6 +1416,7 @@ dip_window_init (DipWindow *self)
   g_signal_connect_object (editor, "sentence-edited", G_CALLBACK (sentence_edited), self, 0);
   g_signal_connect_object (editor, "refused", G_CALLBACK (editor_refused), self, 0);
   g_signal_connect_object (editor, "finished", G_CALLBACK (editor_finished), self, 0);
+  g_signal_connect_object (editor, "add-term", G_CALLBACK (editor_add_term), self, 0);
   g_signal_connect_object (dip_alignment_view_get_help (self->alignment_view), "match-chosen",
                            G_CALLBACK (match_chosen), self, 0);
 }

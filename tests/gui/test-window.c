@@ -599,6 +599,18 @@ test_window_cancels_long_work (void)
   drain_main_loop ();
 }
 
+/* Selects the first `needle` in a side of the editor, as a drag would. */
+static void
+select_in_editor (DipBeadEditor *editor, DipSide side, const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dip_bead_editor_get_view (editor, side));
+  GtkTextIter start, end, match_start, match_end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match_start, &match_end,
+                                               NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+}
+
 /* Beside the editor: the glossary terms of the bead and translations of
    similar sentences from the project's memory, one click putting a
    translation into the target. */
@@ -656,6 +668,38 @@ test_window_bead_help (void)
                                              dip_bead_item_get_bead (item)->tgt_start);
   g_assert_cmpstr (stored, ==, "Japan and South Korea sounded the alarm over military "
                                "cooperation between Russia and North Korea.");
+
+  /* A term selected in the source goes into the glossary with the
+     translation typed in the dialog that asks for it. */
+  select_in_editor (editor, DIP_SIDE_SOURCE, "Corea del Nord");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-term", NULL));
+  drain_main_loop ();
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         " North Korea ");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  {
+    g_autoptr (DipProject) project = dip_project_open (path, &error);
+    g_autoptr (GPtrArray) terms = dip_project_list_glossary (project, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (terms->len, ==, 2);
+    gboolean found = FALSE;
+    for (guint i = 0; i < terms->len; i++)
+      {
+        const DipGlossaryEntry *entry = g_ptr_array_index (terms, i);
+        found |= g_str_equal (entry->src_term, "Corea del Nord")
+                 && g_str_equal (entry->tgt_term, "North Korea");
+      }
+    g_assert_true (found);
+  }
+  g_assert_cmpuint (dip_bead_help_get_n_terms (help), ==, 2);
 
   /* The date line has neither. */
   dip_window_select_bead (window, 0);
