@@ -1,5 +1,5 @@
-/* dip-bead-help.c — glossary terms and translation-memory matches of the
- * selected bead.
+/* dip-bead-help.c — the findings, glossary terms and translation-memory
+ * matches of the selected bead.
  *
  * A term is listed when its source form occurs in the bead's source text,
  * compared case-folded (a glance for the translator; the terminology check
@@ -20,8 +20,10 @@ struct _DipBeadHelp
 
   GPtrArray  *targets;      /* char*: the target text of each match row */
   guint       n_terms;
+  guint       n_findings;
 
   /* template children */
+  GtkListBox *findings_list;
   GtkListBox *terms_list;
   GtkListBox *matches_list;
 };
@@ -114,15 +116,50 @@ show_matches (DipBeadHelp *self, GPtrArray *matches)
     add_placeholder (self->matches_list, _("No similar sentences translated before"));
 }
 
+/* The findings of the checks that hang on the bead, as they were stored
+   when the checks last ran. */
+static void
+show_findings (DipBeadHelp *self, gint64 bead_id, GPtrArray *findings)
+{
+  self->n_findings = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const DipFinding *finding = g_ptr_array_index (findings, i);
+      if (finding->bead_id != bead_id)
+        continue;
+      g_autofree char *title = g_strdup_printf ("%s · %s", dip_check_kind_to_string (finding->kind),
+                                                dip_side_to_string (finding->side));
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
+      gtk_list_box_append (self->findings_list, row);
+      self->n_findings++;
+    }
+  if (self->n_findings == 0)
+    add_placeholder (self->findings_list, findings != NULL && findings->len > 0
+                                            ? _("No findings for this bead")
+                                            : _("Run the checks to see findings here"));
+}
+
 void
-dip_bead_help_show (DipBeadHelp *self, const char *source, const char *target,
-                    GPtrArray *glossary, GPtrArray *matches)
+dip_bead_help_show (DipBeadHelp *self, gint64 bead_id, const char *source, const char *target,
+                    GPtrArray *findings, GPtrArray *glossary, GPtrArray *matches)
 {
   g_return_if_fail (DIP_IS_BEAD_HELP (self));
+  clear_list (self->findings_list);
   clear_list (self->terms_list);
   clear_list (self->matches_list);
+  show_findings (self, bead_id, findings);
   show_terms (self, source, target, glossary);
   show_matches (self, matches);
+}
+
+guint
+dip_bead_help_get_n_findings (DipBeadHelp *self)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_HELP (self), 0);
+  return self->n_findings;
 }
 
 guint
@@ -178,6 +215,7 @@ dip_bead_help_class_init (DipBeadHelpClass *klass)
   dip_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/diptych/Diptych/dip-bead-help.ui");
+  gtk_widget_class_bind_template_child (widget_class, DipBeadHelp, findings_list);
   gtk_widget_class_bind_template_child (widget_class, DipBeadHelp, terms_list);
   gtk_widget_class_bind_template_child (widget_class, DipBeadHelp, matches_list);
   gtk_widget_class_bind_template_callback (widget_class, match_activated);
@@ -188,5 +226,5 @@ dip_bead_help_init (DipBeadHelp *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->targets = g_ptr_array_new_with_free_func (g_free);
-  dip_bead_help_show (self, NULL, NULL, NULL, NULL);
+  dip_bead_help_show (self, 0, NULL, NULL, NULL, NULL, NULL);
 }

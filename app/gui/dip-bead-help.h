@@ -1,6 +1,6 @@
-/* dip-bead-help.h — beside the selected bead: the glossary terms its
- * source uses and translation-memory matches for it, a click inserting
- * one into the target. */
+/* dip-bead-help.h — beside the selected bead: the checks' findings on it,
+ * the glossary terms its source uses and translation-memory matches for
+ * it, a click inserting one into the target. */
 #pragma once
 
 #include <adwaita.h>
@@ -11,14 +11,19 @@ G_BEGIN_DECLS
 #define DIP_TYPE_BEAD_HELP (dip_bead_help_get_type ())
 G_DECLARE_FINAL_TYPE (DipBeadHelp, dip_bead_help, DIP, BEAD_HELP, GtkBox)
 
-/* Shows the help for a bead whose source text is `source` and target text
- * `target`: the `glossary` entries (DipGlossaryEntry*) whose source term
- * it contains, and the `matches` (DipMemoryMatch*). NULLs clear. */
+/* Shows the help for bead `bead_id` whose source text is `source` and
+ * target text `target`: its `findings` (DipFinding*, those of other beads
+ * are skipped), the `glossary` entries (DipGlossaryEntry*) whose source
+ * term it contains, and the `matches` (DipMemoryMatch*). NULLs clear. */
 void  dip_bead_help_show          (DipBeadHelp *self,
+                                   gint64       bead_id,
                                    const char  *source,
                                    const char  *target,
+                                   GPtrArray   *findings,
                                    GPtrArray   *glossary,
                                    GPtrArray   *matches);
+
+guint dip_bead_help_get_n_findings (DipBeadHelp *self);
 
 guint dip_bead_help_get_n_terms   (DipBeadHelp *self);
 guint dip_bead_help_get_n_matches (DipBeadHelp *self);

@@ -913,7 +913,18 @@ show_bead_help (DipWindow *self, const DipBead *bead)
                                              bead->src_start, bead->src_count, &error);
   if (error != NULL)
     show_error (self, error);
-  dip_bead_help_show (help, source, target, glossary, matches);
+  dip_bead_help_show (help, bead->id, source, target, self->findings, glossary, matches);
+}
+
+static void
+refresh_bead_help (DipWindow *self)
+{
+  guint index = selected_bead (self);
+
+  if (index == GTK_INVALID_LIST_POSITION || self->beads == NULL)
+    return;
+  g_autoptr (DipBeadItem) item = g_list_model_get_item (G_LIST_MODEL (self->beads), index);
+  show_bead_help (self, dip_bead_item_get_bead (item));
 }
 
 static void
@@ -937,8 +948,8 @@ show_selected_in_editor (DipWindow *self)
   if (index == GTK_INVALID_LIST_POSITION || self->beads == NULL)
     {
       dip_bead_editor_show (editor, NULL, NULL, 0, 0, NULL, 0, 0);
-      dip_bead_help_show (dip_alignment_view_get_help (self->alignment_view), NULL, NULL, NULL,
-                          NULL);
+      dip_bead_help_show (dip_alignment_view_get_help (self->alignment_view), 0, NULL, NULL, NULL,
+                          NULL, NULL);
       return;
     }
   g_autoptr (DipBeadItem) item = g_list_model_get_item (G_LIST_MODEL (self->beads), index);
@@ -999,7 +1010,7 @@ add_glossary_term (DipWindow *self, const char *source, const char *target)
   g_autofree char *message = g_strdup_printf (_("Added “%s → %s” to the glossary"), source,
                                               target);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  show_selected_in_editor (self);
+  refresh_bead_help (self);
 }
 
 typedef struct
@@ -1304,6 +1315,8 @@ check_done (GObject *source, GAsyncResult *result, gpointer user_data)
       show_error (self, error);
       return;
     }
+  /* Only the panel beside the editor: what the person is typing stays. */
+  refresh_bead_help (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "checks");
 }
 

@@ -336,6 +336,9 @@ test_window_review_actions (void)
     guint shown = dip_window_get_selected_bead (window);
     g_autoptr (DipBeadItem) item = g_list_model_get_item (dip_window_get_beads (window), shown);
     g_assert_cmpint (dip_bead_item_get_bead (item)->id, ==, last->bead_id);
+    /* Beside the bead, its findings. */
+    DipBeadHelp *help = dip_alignment_view_get_help (dip_window_get_alignment_view (window));
+    g_assert_cmpuint (dip_bead_help_get_n_findings (help), >, 0);
   }
 
   /* Confirm bead 4: in the file at once, and the selection moves on to the
