@@ -14,8 +14,11 @@
 
 /* Candidates the index proposes for one query. */
 #define MAX_CANDIDATES 60
-/* Words of the query that go into the index query. */
-#define MAX_QUERY_WORDS 32
+/* Words of the query that go into the index query: its rarest. */
+#define MAX_QUERY_WORDS 8
+/* Segments the index may have to rank for one query: words that would
+   bring in more are too common to tell similar sentences apart. */
+#define MAX_POSTINGS 5000
 /* Longer texts are compared on their first characters only: the distance
    is quadratic, and a match that long is rare and obvious. */
 #define MAX_COMPARED_CHARS 600
@@ -30,15 +33,64 @@ dip_memory_match_free (DipMemoryMatch *match)
   g_free (match);
 }
 
-/* The query's words as an FTS5 query: each a quoted string, any of them. */
-static char *
-fts_query (const char *text)
+/* How many segments hold `word`, counted up to MAX_POSTINGS + 1 (beyond
+   that a word is too common to matter, and counting on would read its
+   whole list in the index). */
+static gint64
+document_frequency (DipStore *store, const char *word, GError **error)
 {
-  g_autoptr (GString) query = g_string_new (NULL);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "SELECT count(*) FROM (SELECT rowid FROM segment_fts WHERE segment_fts MATCH ?1 LIMIT ?2)",
+    error);
+  if (stmt == NULL)
+    return -1;
+  g_autofree char *phrase = g_strdup_printf ("\"%s\"", word);
+  sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_POSTINGS + 1);
+  int rc = sqlite3_step (stmt);
+  gint64 n = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      dip_store_fail (store, rc, "searching the translation memory", error);
+      return -1;
+    }
+  return n;
+}
+
+typedef struct
+{
+  char   *word;
+  gint64  frequency;
+} QueryWord;
+
+static int
+by_frequency (gconstpointer a, gconstpointer b)
+{
+  const QueryWord *x = a, *y = b;
+  return (x->frequency > y->frequency) - (x->frequency < y->frequency);
+}
+
+static void
+query_word_clear (gpointer data)
+{
+  g_free (((QueryWord *) data)->word);
+}
+
+/* The query's rarest words as an FTS5 query, any of them. Common words
+   ("the", "di") would make the index rank most of a book; the rare ones
+   are what a similar sentence must share. NULL, without error, when the
+   text has no word to look for. */
+static char *
+fts_query (DipStore *store, const char *text, GError **error)
+{
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (QueryWord));
+  g_array_set_clear_func (words, query_word_clear);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
 
-  while (*p != '\0' && g_hash_table_size (seen) < MAX_QUERY_WORDS)
+  while (*p != '\0')
     {
       while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -50,8 +102,26 @@ fts_query (const char *text)
       g_autofree char *word = g_utf8_casefold (start, p - start);
       if (!g_hash_table_add (seen, g_strdup (word)))
         continue;
+      gint64 frequency = document_frequency (store, word, error);
+      if (frequency < 0)
+        return NULL;
+      QueryWord entry = { g_steal_pointer (&word), frequency };
+      g_array_append_val (words, entry);
+    }
+  g_array_sort (words, by_frequency);
+
+  g_autoptr (GString) query = g_string_new (NULL);
+  gint64 postings = 0;
+  for (guint i = 0; i < words->len && i < MAX_QUERY_WORDS; i++)
+    {
+      const QueryWord *w = &g_array_index (words, QueryWord, i);
+      /* The rarest word always; more while the index has few segments to
+         rank for them. */
+      postings += w->frequency;
+      if (i > 0 && postings > MAX_POSTINGS)
+        break;
       /* Letters and digits only: nothing to escape inside the quotes. */
-      g_string_append_printf (query, "%s\"%s\"", query->len ? " OR " : "", word);
+      g_string_append_printf (query, "%s\"%s\"", query->len ? " OR " : "", w->word);
     }
   return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
@@ -245,9 +315,16 @@ dip_project_find_translations (DipProject *self, const char *text, guint max,
   DipStore *store = dip_project_get_store (self);
   g_autoptr (GPtrArray) matches = g_ptr_array_new_with_free_func (
     (GDestroyNotify) dip_memory_match_free);
-  g_autofree char *query = fts_query (text);
-
-  if (query == NULL || max == 0)
+  if (max == 0)
+    return g_steal_pointer (&matches);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *query = fts_query (store, text, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (query == NULL)
     return g_steal_pointer (&matches);
   g_autoptr (GArray) candidates = find_candidates (store, query, error);
   if (candidates == NULL)

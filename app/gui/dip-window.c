@@ -33,6 +33,7 @@ struct _DipWindow
   GListStore       *beads;          /* DipBeadItem of the pair shown */
   GPtrArray        *segments[2];    /* DipSegment* of its source and target documents */
   gboolean          committing;     /* the editor is handing on its changes */
+  guint             help_source;    /* idle that fills the panel beside the editor */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -927,6 +928,26 @@ refresh_bead_help (DipWindow *self)
   show_bead_help (self, dip_bead_item_get_bead (item));
 }
 
+static gboolean
+bead_help_in_idle (gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+
+  self->help_source = 0;
+  refresh_bead_help (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel is filled after the list has been drawn: a search of the
+   translation memory must not hold up the keyboard walking the beads, and
+   of a quick walk only the bead it stops at needs its help. */
+static void
+schedule_bead_help (DipWindow *self)
+{
+  if (self->help_source == 0)
+    self->help_source = g_idle_add_full (G_PRIORITY_LOW, bead_help_in_idle, self, NULL);
+}
+
 static void
 match_chosen (DipBeadHelp *help, const char *translation, gpointer user_data)
 {
@@ -958,7 +979,7 @@ show_selected_in_editor (DipWindow *self)
   dip_bead_editor_show (editor, status, self->segments[DIP_SIDE_SOURCE], bead->src_start,
                         bead->src_count, self->segments[DIP_SIDE_TARGET], bead->tgt_start,
                         bead->tgt_count);
-  show_bead_help (self, bead);
+  schedule_bead_help (self);
 }
 
 /* Before another bead is shown, what was typed in the editor is kept. */
@@ -1364,6 +1385,7 @@ dip_window_dispose (GObject *object)
 
   if (self->busy != NULL)
     g_cancellable_cancel (self->busy);
+  g_clear_handle_id (&self->help_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
