@@ -3,10 +3,18 @@
  * Importers of TMX and TSV read their input as a stream and hand each pair
  * here as it comes. Both documents are created first (their rows must exist
  * for the segments to refer to), segments and beads follow, and the
- * documents' full text is filled in at the end, when it is known. All of it
- * is one transaction: an importer that fails halfway leaves nothing.
+ * documents' paragraphs are added at the end, when their length is known.
+ * All of it is one transaction: an importer that fails halfway leaves
+ * nothing.
+ *
+ * Memory does not grow with the input: nothing is kept per pair, and the
+ * documents' text is their segments (see complete_document). The
+ * full-text index of the new segments is built in one statement at the end
+ * (see dip_store_suspend_segment_index).
  */
 #include "dip-config.h"
+
+#include <string.h>
 
 #include <diptych/diptych.h>
 
@@ -18,17 +26,18 @@ typedef struct
 {
   gint64   id;
   char    *lang;
-  GString *text;   /* the segments, one a line: the document's text */
+  guint64  length;  /* of the document so far: its segments, one a line */
 } Side;
 
 struct _DipPairWriter
 {
-  DipProject *project;     /* owned reference */
-  DipStore   *store;       /* borrowed from the project */
-  Side        sides[2];    /* indexed by DipSide */
-  char       *now;         /* ISO 8601, for pairs without a date */
+  DipProject *project;       /* owned reference */
+  DipStore   *store;         /* borrowed from the project */
+  Side        sides[2];      /* indexed by DipSide */
+  char       *now;           /* ISO 8601, for pairs without a date */
   guint64     n_pairs;
-  gboolean    done;        /* committed or rolled back */
+  gint64      last_segment;  /* the largest segment id before this import */
+  gboolean    done;          /* committed or rolled back */
 };
 
 void
@@ -39,10 +48,7 @@ dip_pair_writer_free (DipPairWriter *writer)
   if (!writer->done)
     dip_store_rollback (writer->store);
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)
-    {
-      g_free (writer->sides[i].lang);
-      g_string_free (writer->sides[i].text, TRUE);
-    }
+    g_free (writer->sides[i].lang);
   g_free (writer->now);
   g_object_unref (writer->project);
   g_free (writer);
@@ -76,10 +82,7 @@ dip_pair_writer_begin (DipProject *project, const char *name, GError **error)
   writer->now = dip_now_iso8601 ();
   writer->done = TRUE;  /* nothing to roll back yet */
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)
-    {
-      writer->sides[i].lang = g_strdup (dip_project_get_lang (project, (DipSide) i));
-      writer->sides[i].text = g_string_sized_new (4096);
-    }
+    writer->sides[i].lang = g_strdup (dip_project_get_lang (project, (DipSide) i));
 
   if (!dip_store_begin (writer->store, error))
     return NULL;
@@ -90,6 +93,9 @@ dip_pair_writer_begin (DipProject *project, const char *name, GError **error)
       if (writer->sides[i].id == 0)
         return NULL;
     }
+  writer->last_segment = dip_store_suspend_segment_index (writer->store, error);
+  if (writer->last_segment < 0)
+    return NULL;
   return g_steal_pointer (&writer);
 }
 
@@ -114,10 +120,9 @@ insert_segment (DipPairWriter *writer, DipSide side, const char *text, gsize len
     return FALSE;
 
   Side *s = &writer->sides[side];
-  if (s->text->len > 0)
-    g_string_append_c (s->text, '\n');
-  gsize start = s->text->len;
-  g_string_append (s->text, nfc);
+  guint64 start = s->length > 0 ? s->length + 1 : 0;
+  guint64 end = start + strlen (nfc);
+  s->length = end;
 
   sqlite3_stmt *stmt = dip_store_statement (
     writer->store,
@@ -131,8 +136,8 @@ insert_segment (DipPairWriter *writer, DipSide side, const char *text, gsize len
   sqlite3_bind_text (stmt, 3, dip_segment_kind_to_string (DIP_SEGMENT_SENTENCE), -1,
                      SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) start);
-  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) s->text->len);
-  sqlite3_bind_text64 (stmt, 6, nfc, s->text->len - start, SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) end);
+  sqlite3_bind_text64 (stmt, 6, nfc, end - start, SQLITE_STATIC, SQLITE_UTF8);
   return dip_store_step_done (writer->store, stmt, error);
 }
 
@@ -181,9 +186,12 @@ dip_pair_writer_get_n_pairs (DipPairWriter *writer)
   return writer->n_pairs;
 }
 
-/* The document's text is the segments one a line; its original bytes are
- * the same text, since the exchange file it came from is not one side's
- * document and may be far larger than it. */
+/* The document's one paragraph, of all its text. The document's bytes
+ * are not stored: for a document made of an exchange file's pairs they are
+ * its segments one a line, and dip_project_dup_document_original() joins
+ * them when asked. Storing them would cost as much memory as the document
+ * (SQLite builds a row whole, and `original` is not its last column) and
+ * the same bytes twice more on disk. */
 static gboolean
 complete_document (DipPairWriter *writer, DipSide side, GError **error)
 {
@@ -196,18 +204,7 @@ complete_document (DipPairWriter *writer, DipSide side, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->id);
   sqlite3_bind_text (stmt, 2, s->lang, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) s->text->len);
-  if (!dip_store_step_done (writer->store, stmt, error))
-    return FALSE;
-
-  stmt = dip_store_statement (writer->store,
-                              "UPDATE document SET text = ?2, original = ?3 WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->id);
-  sqlite3_bind_text64 (stmt, 2, s->text->str, s->text->len, SQLITE_STATIC, SQLITE_UTF8);
-  sqlite3_bind_blob64 (stmt, 3, s->text->str, s->text->len, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) s->length);
   return dip_store_step_done (writer->store, stmt, error);
 }
 
@@ -216,7 +213,8 @@ dip_pair_writer_commit (DipPairWriter *writer, gint64 *out_src_document,
                         gint64 *out_tgt_document, GError **error)
 {
   g_return_val_if_fail (!writer->done, FALSE);
-  if (!complete_document (writer, DIP_SIDE_SOURCE, error)
+  if (!dip_store_resume_segment_index (writer->store, writer->last_segment, error)
+      || !complete_document (writer, DIP_SIDE_SOURCE, error)
       || !complete_document (writer, DIP_SIDE_TARGET, error))
     return FALSE;
   /* dip_store_commit rolls back itself when it fails. */

@@ -12,6 +12,7 @@
 #include <diptych/diptych.h>
 
 #include "dip-exchange-private.h"
+#include "dip-line-reader.h"
 
 /* ---- export ------------------------------------------------------------- */
 
@@ -129,21 +130,26 @@ import_line (DipPairWriter *pairs, const char *path, guint number, const char *l
   return TRUE;
 }
 
+/* Every line of the file, read as it goes, into `pairs`. */
 static gboolean
-import_lines (DipPairWriter *pairs, const char *path, const DipText *text,
+import_lines (DipPairWriter *pairs, const char *path, DipLineReader *lines,
               DipImportReport *report, GCancellable *cancellable, GError **error)
 {
-  const char *p = text->text;
-  const char *end = text->text + text->length;
-  for (guint number = 1; p < end; number++)
+  const char *line;
+  gsize length;
+  GError *local_error = NULL;
+  while (dip_line_reader_next (lines, &line, &length, &local_error))
     {
-      const char *eol = memchr (p, '\n', (gsize) (end - p));
-      gsize length = (gsize) ((eol ? eol : end) - p);
-      if (!import_line (pairs, path, number, p, length, report, error))
+      guint number = dip_line_reader_get_number (lines);
+      if (!import_line (pairs, path, number, line, length, report, error))
         return FALSE;
       if (number % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      p += length + 1;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
   return TRUE;
 }
@@ -155,20 +161,22 @@ dip_project_import_pairs (DipProject *self, const char *path, DipImportReport *o
   g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* dip_text_load checks the encoding (naming line and column of a bad
-   * byte), drops a BOM and turns CRLF into LF. */
-  g_autoptr (DipText) text = dip_text_load (path, error);
-  if (text == NULL)
+  /* The reader checks the encoding (naming line and column of a bad byte),
+   * drops a BOM and ends lines at LF, CRLF or CR, as dip_text_load does
+   * for a whole file; it holds one line at a time. */
+  g_autoptr (DipLineReader) lines = dip_line_reader_open (path, error);
+  if (lines == NULL)
     return FALSE;
 
   DipImportReport report = { 0 };
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr (DipPairWriter) pairs = dip_pair_writer_begin (self, name, error);
-  if (pairs == NULL || !import_lines (pairs, path, text, &report, cancellable, error))
+  if (pairs == NULL || !import_lines (pairs, path, lines, &report, cancellable, error))
     return FALSE;
-  if (report.n_imported == 0)
+  if (report.n_read == 0)
     {
-      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: no pairs", path);
+      g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT,
+                   "%s: file has no text (only white space)", path);
       return FALSE;
     }
   if (!dip_pair_writer_commit (pairs, &report.src_document, &report.tgt_document, error))

@@ -106,26 +106,63 @@ dip_project_latest_pair (DipProject *self, gint64 *out_src_document, gint64 *out
   return TRUE;
 }
 
+/* The segments of a document one a line: the bytes of a document made of
+ * an exchange file's pairs, which are not stored twice (dip-pair-writer.c). */
+static GBytes *
+join_segments (DipProject *self, gint64 document_id, GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "SELECT text FROM segment WHERE document_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  GString *bytes = g_string_new (NULL);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (bytes->len > 0)
+        g_string_append_c (bytes, '\n');
+      g_string_append_len (bytes, (const char *) sqlite3_column_text (stmt, 0),
+                           sqlite3_column_bytes (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_string_free (bytes, TRUE);
+      dip_store_fail (store, rc, "reading a document", error);
+      return NULL;
+    }
+  return g_string_free_to_bytes (bytes);
+}
+
 GBytes *
 dip_project_dup_document_original (DipProject *self, gint64 document_id, GError **error)
 {
   DipStore *store = dip_project_get_store (self);
-  sqlite3_stmt *stmt = dip_store_statement (store,
-                                            "SELECT original FROM document WHERE id = ?1", error);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "SELECT original, presegmented FROM document WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
   int rc = sqlite3_step (stmt);
   GBytes *bytes = NULL;
+  gboolean from_segments = FALSE;
   if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+    {
+      gsize size = (gsize) sqlite3_column_bytes (stmt, 0);
+      /* Imported text is never empty: empty bytes are a pair import's. */
+      from_segments = size == 0 && sqlite3_column_int (stmt, 1) != 0;
+      if (!from_segments)
+        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), size);
+    }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, DIP_ERROR, DIP_ERROR_NOT_FOUND, "%s: no document %" G_GINT64_FORMAT,
                  dip_project_get_path (self), document_id);
   else if (rc != SQLITE_ROW)
     dip_store_fail (store, rc, "reading a document", error);
-  return bytes;
+  return from_segments ? join_segments (self, document_id, error) : bytes;
 }
 
 GPtrArray *

@@ -27,6 +27,7 @@ struct _DipStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
+  gboolean    triggers_off;  /* between suspending and resuming the segment index */
 };
 
 static void
@@ -170,11 +171,68 @@ dip_store_commit (DipStore *store, GError **error)
   return FALSE;
 }
 
+static gboolean
+set_triggers (DipStore *store, gboolean enabled, GError **error)
+{
+  int rc = sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0,
+                              (int *) NULL);
+  if (rc != SQLITE_OK)
+    return dip_store_fail (store, rc, "switching triggers", error);
+  store->triggers_off = !enabled;
+  return TRUE;
+}
+
 void
 dip_store_rollback (DipStore *store)
 {
   if (!sqlite3_get_autocommit (store->db))
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Nothing was indexed, and nothing of what was inserted is left. */
+  if (store->triggers_off)
+    set_triggers (store, TRUE, NULL);
+}
+
+gint64
+dip_store_suspend_segment_index (DipStore *store, GError **error)
+{
+  g_return_val_if_fail (!sqlite3_get_autocommit (store->db), -1);
+  g_return_val_if_fail (!store->triggers_off, -1);
+
+  sqlite3_stmt *stmt = dip_store_statement (store, "SELECT ifnull(max(id), 0) FROM segment",
+                                            error);
+  if (stmt == NULL)
+    return -1;
+  int rc = sqlite3_step (stmt);
+  gint64 last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      dip_store_fail (store, rc, "reading segments", error);
+      return -1;
+    }
+  return set_triggers (store, FALSE, error) ? last : -1;
+}
+
+gboolean
+dip_store_resume_segment_index (DipStore *store, gint64 after_id, GError **error)
+{
+  g_return_val_if_fail (store->triggers_off, FALSE);
+
+  /* Rows get ids above the largest one (INTEGER PRIMARY KEY without
+   * AUTOINCREMENT), so the rows above `after_id` are those inserted since
+   * the suspension: exactly what the insert trigger would have indexed. */
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment WHERE id > ?1",
+    error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, after_id);
+      ok = dip_store_step_done (store, stmt, error);
+    }
+  /* On again even after a failure: the caller rolls back, and the
+   * connection's later edits need their triggers. */
+  return set_triggers (store, TRUE, ok ? error : NULL) && ok;
 }
 
 static gboolean

@@ -45,6 +45,19 @@ gboolean      dip_store_exec (DipStore *store, const char *sql, GError **error);
 /* Steps a statement that returns no rows and resets it. */
 gboolean      dip_store_step_done (DipStore *store, sqlite3_stmt *stmt, GError **error);
 
+/* Bulk inserts of segments. SQLite 3.40's FTS5 writes its pending terms to
+ * disk at the end of every statement that changes it, so keeping
+ * segment_fts in step row by row (the schema's triggers) costs a b-tree
+ * segment and a merge per row. Inside a transaction, suspending turns this
+ * connection's triggers off and returns the highest segment id so far;
+ * resuming indexes every segment above it in one statement and turns the
+ * triggers on again, leaving the index as the triggers would have. Only
+ * inserts into segment may happen in between: the other triggers are off
+ * too. The store resumes the triggers itself on rollback. */
+gint64        dip_store_suspend_segment_index (DipStore *store, GError **error);
+gboolean      dip_store_resume_segment_index (DipStore *store, gint64 after_id,
+                                              GError **error);
+
 /* Sets `error` from SQLite's state after `rc`, naming the project file and
  * what was being done; maps full disk, read-only, busy and corruption to
  * their DIP_ERROR codes. Always returns FALSE. */

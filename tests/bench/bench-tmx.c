@@ -5,11 +5,15 @@
  *   or build/tests/bench/bench-tmx [UNITS]
  * Prints time and peak RSS of each step and fails when a target of issue 5
  * is missed: export and import each under 15 s, export in memory that does
- * not grow with the project (64 MB), import under 1 GB (it keeps both
- * documents' text in memory until it stores them). Measured on the 2-core
- * reference machine: export 14 s, 10 MB; import 118 s, 347 MB, two thirds
- * of it in SQLite keeping the full-text index of 2M new segments
- * (segment_fts triggers): the import target is not met yet.
+ * not grow with the project (64 MB), import under 1 GB. Measured on the
+ * 2-core reference machine before the bulk full-text index: export 14 s,
+ * 10 MB; import 118 s, 347 MB, two thirds of it in SQLite keeping
+ * segment_fts row by row. With the index built in one statement and no
+ * text kept per pair, on the same machine under other developers' load
+ * (export 21-26 s there): import 58-67 s (37 s in a quieter moment, 33 s
+ * of CPU), 13 MB; import-pairs 43-45 s, 12 MB (was 180 s, 837 MB). The
+ * import target is still not met: the CPU time is about half SQLite's
+ * inserts and FTS5, a fifth libxml2's reader.
  */
 #include <stdio.h>
 #include <string.h>

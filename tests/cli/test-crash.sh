@@ -5,6 +5,8 @@
 #
 # Half the kills land in imports of a book; the other half in a session of
 # align, check, glossary import and edits (confirm) on an aligned project.
+# A few more land in TMX imports, whose full-text index is built in bulk
+# at the end of their transaction: it must be whole or absent.
 #
 # DIP_CRASH_KILLS sets the number of kills (20 by default; the bench suite
 # runs 200).
@@ -50,6 +52,44 @@ expect_equal "project survived $import_kills kills during imports (integrity ok,
 expect_success "import after the kills" \
   "$cli" import crash.diptych --side target "$samples/000-summary-en.txt"
 echo "# import kills: $import_kills, imports reported done before a kill: $reported"
+
+# TMX imports of 30,000 units, killed while reading, inserting, indexing or
+# committing: the documents come in pairs, and the full-text index matches
+# the segments (FTS5 compares them).
+awk 'BEGIN { print "<tmx version=\"1.4\"><header/><body>";
+             for (i = 0; i < 30000; i++)
+               printf "<tu><tuv xml:lang=\"it\"><seg>Frase %d</seg></tuv>" \
+                      "<tuv xml:lang=\"en\"><seg>Sentence %d</seg></tuv></tu>\n", i, i;
+             print "</body></tmx>" }' > units.tmx
+"$cli" new tmx.diptych --src-lang it --tgt-lang en >/dev/null
+tmx_kills=$(( (kills + 3) / 4 ))
+tmx_reported=0
+survived=0
+for i in $(seq 1 "$tmx_kills"); do
+  "$cli" import-tmx tmx.diptych units.tmx > out.txt 2>&1 &
+  pid=$!
+  # 0–2 s: an import takes about one.
+  sleep "$((RANDOM % 2)).$(printf '%03d' $((RANDOM % 1000)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  grep -q "^Imported" out.txt && tmx_reported=$((tmx_reported + 1))
+
+  check=$(sqlite3 tmx.diptych "PRAGMA integrity_check" 2>&1)
+  index=$(sqlite3 tmx.diptych "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')" 2>&1)
+  matches=$(sqlite3 tmx.diptych "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH 'frase'" 2>&1)
+  count=$("$cli" documents tmx.diptych 2>&1 | wc -l)
+  if [ "$check" == "ok" ] && [ -z "$index" ] && [ $((count % 2)) -eq 0 ] \
+     && [ "$count" -ge $((2 * tmx_reported)) ] && [ "$matches" -eq $((count / 2 * 30000)) ]; then
+    survived=$((survived + 1))
+  else
+    tap_not_ok "TMX kill $i: project damaged, index out of step or a reported import lost" \
+      "integrity: $check" "index: $index" "documents: $count, reported: $tmx_reported" \
+      "segments matching 'frase': $matches"
+  fi
+done
+expect_equal "project survived $tmx_kills kills during TMX imports (integrity, index, no reported import lost)" \
+  "$tmx_kills" "$survived"
+echo "# TMX import kills: $tmx_kills, imports reported done before a kill: $tmx_reported"
 
 # A review session on the article and its summary. What must survive: every
 # glossary import and every confirmation reported done (aligning keeps

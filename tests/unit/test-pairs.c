@@ -124,6 +124,35 @@ test_import_bad (Fixture *f, gconstpointer data)
   g_assert_cmpuint (test_count_documents (f->project), ==, 0);
 }
 
+/* Lines end at LF, CRLF or a lone CR, wherever the reader's buffers
+ * split them; line numbers in messages count them so. */
+static void
+test_import_line_ends (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = test_write_file (f->dir, "cr.tsv", "Unu\tOne\rDoi\tTwo\r\rTrei\tThree",
+                                           -1);
+  DipImportReport report;
+  g_assert_true (dip_project_import_pairs (f->project, file, &report, NULL, &error));
+  g_assert_no_error (error);
+  const char *const src[] = { "Unu", "Doi", "Trei", NULL };
+  assert_texts (f->project, report.src_document, src);
+
+  /* A CR as the last byte of the first 64 KiB, its LF the first of the
+   * next: one line end, so the bad line is line 2. */
+  GString *text = g_string_new (NULL);
+  g_string_append_c (text, 'a');
+  while (text->len < 65535 - 2)
+    g_string_append_c (text, 'a');
+  g_string_append (text, "\tb\r\nno tab here\n");
+  g_assert_cmpint (text->str[65535], ==, '\r');
+  g_autofree char *split = test_write_file (f->dir, "split.tsv", text->str, -1);
+  g_string_free (text, TRUE);
+  g_assert_false (dip_project_import_pairs (f->project, split, NULL, NULL, &error));
+  test_assert_error (error, DIP_ERROR_INVALID_INPUT, "split.tsv:2: no TAB");
+  g_assert_cmpuint (test_count_documents (f->project), ==, 2);
+}
+
 static char *
 export_tsv (Fixture *f, DipProject *project, const char *name, DipExportReport *report)
 {
@@ -180,6 +209,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/pairs/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/pairs/import-bad", Fixture, NULL, fixture_set_up, test_import_bad,
+              fixture_tear_down);
+  g_test_add ("/pairs/import-line-ends", Fixture, NULL, fixture_set_up, test_import_line_ends,
               fixture_tear_down);
   g_test_add ("/pairs/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/valid.h>
 
+#include "dip-project-private.h"
 #include "test-util.h"
 
 typedef ProjectFixture Fixture;
@@ -698,6 +699,131 @@ test_import_cancelled (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report.n_imported, ==, 5000);
 }
 
+/* ---- the full-text index after a bulk import --------------------------- */
+
+static gint64
+count_matches (sqlite3 *db, const char *query)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM segment_fts"
+                                           " WHERE segment_fts MATCH ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  gint64 n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A digest of every token instance the index holds: term, segment,
+ * column and offset. */
+static char *
+index_digest (sqlite3 *db)
+{
+  exec_sql (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.segment_vocab"
+                " USING fts5vocab (main, segment_fts, instance)");
+  sqlite3_stmt *stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term, doc, col, offset FROM temp.segment_vocab"
+                                           " ORDER BY doc, offset", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint n = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *row = g_strdup_printf ("%s %lld %s %d\n", sqlite3_column_text (stmt, 0),
+                                              sqlite3_column_int64 (stmt, 1),
+                                              sqlite3_column_text (stmt, 2),
+                                              sqlite3_column_int (stmt, 3));
+      g_checksum_update (sum, (const guchar *) row, -1);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 0);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The index holds exactly what FTS5 makes of the segment table from
+ * scratch ('rebuild', undone afterwards), as the triggers keep it. */
+static void
+assert_index_in_step (sqlite3 *db)
+{
+  exec_sql (db, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')");
+  g_autofree char *kept = index_digest (db);
+  exec_sql (db, "SAVEPOINT fresh; INSERT INTO segment_fts (segment_fts) VALUES ('rebuild')");
+  g_autofree char *fresh = index_digest (db);
+  exec_sql (db, "ROLLBACK TO fresh; RELEASE fresh");
+  g_assert_cmpstr (kept, ==, fresh);
+}
+
+static void
+test_import_full_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  /* Segments from before, indexed by the triggers. */
+  g_autofree char *text = test_write_file (f->dir, "before.txt", "Il partenariato strategico.\n",
+                                           -1);
+  g_assert_cmpint (dip_project_import_text (f->project, text, DIP_SIDE_SOURCE, NULL,
+                                            DIP_IMPORT_NO_LANGID, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  GString *xml = g_string_new ("<tmx version=\"1.4\"><header/><body>\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (xml, "<tu><tuv xml:lang=\"it\"><seg>Uno %u zibaldone%u</seg></tuv>"
+                                 "<tuv xml:lang=\"en\"><seg>Città %u quokka%u</seg></tuv></tu>\n",
+                            i, i % 7, i, i % 3);
+  g_string_append (xml, "</body></tmx>\n");
+  g_autofree char *path = test_write_file (f->dir, "many.tmx", xml->str, -1);
+  g_string_free (xml, TRUE);
+  DipImportReport report;
+  g_assert_true (dip_project_import_tmx (f->project, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_imported, ==, 3000);
+
+  /* The connection that imported, and its triggers afterwards. */
+  sqlite3 *db = dip_store_get_db (dip_project_get_store (f->project));
+  assert_index_in_step (db);
+  g_assert_cmpint (count_matches (db, "partenariato"), ==, 1);
+  g_assert_cmpint (count_matches (db, "zibaldone3"), ==, 3000 / 7 + 1);
+  g_assert_cmpint (count_matches (db, "quokka1"), ==, 1000);
+  g_assert_cmpint (count_matches (db, "citta"), ==, 3000);  /* remove_diacritics */
+  g_assert_cmpint (count_matches (db, "\"uno 42\""), ==, 1);  /* phrases work */
+
+  exec_sql (db, "UPDATE segment SET text = 'Ornitorinco' WHERE text = 'Uno 42 zibaldone0'");
+  g_assert_cmpint (count_matches (db, "ornitorinco"), ==, 1);
+  g_assert_cmpint (count_matches (db, "\"uno 42\""), ==, 0);
+  exec_sql (db, "DELETE FROM segment WHERE text = 'Uno 43 zibaldone1'");
+  g_assert_cmpint (count_matches (db, "\"uno 43\""), ==, 0);
+  assert_index_in_step (db);
+
+  /* A failed bulk import leaves the triggers on, and indexes nothing. */
+  g_autofree char *bad = test_write_file (
+    f->dir, "bad.tmx",
+    "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"it\"><seg>Vombato</seg></tuv>"
+    "<tuv xml:lang=\"en\"><seg>Wombat</seg></tuv></tu><tu><tuv><seg>x</seg></tuv></tu>"
+    "</body></tmx>", -1);
+  g_assert_false (dip_project_import_tmx (f->project, bad, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count_matches (db, "vombato"), ==, 0);
+  exec_sql (db, "UPDATE segment SET text = 'Ornitorinco vombato' WHERE text = 'Ornitorinco'");
+  g_assert_cmpint (count_matches (db, "vombato"), ==, 1);
+  assert_index_in_step (db);
+
+  /* Another connection sees the same. */
+  sqlite3 *other = NULL;
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  assert_index_in_step (other);
+  g_assert_cmpint (count_matches (other, "zibaldone3"), ==, 3000 / 7 + 1);
+  sqlite3_close (other);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -715,6 +841,7 @@ main (int argc, char **argv)
   ADD ("/tmx/import/positions", test_import_positions);
   ADD ("/tmx/import/huge-segment", test_import_huge_segment);
   ADD ("/tmx/import/cancelled", test_import_cancelled);
+  ADD ("/tmx/import/full-text", test_import_full_text);
   ADD ("/tmx/round-trip", test_round_trip);
 #undef ADD
   return g_test_run ();
