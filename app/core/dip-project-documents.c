@@ -205,6 +205,47 @@ dip_project_list_segments (DipProject *self, gint64 document_id, GError **error)
   return g_steal_pointer (&out);
 }
 
+GPtrArray *
+dip_project_list_segment_texts (DipProject *self, gint64 document_id, GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
+  DipStore *store = dip_project_get_store (self);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "SELECT text FROM segment WHERE document_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "listing segments", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+char *
+dip_texts_join (GPtrArray *texts, guint start, guint count, const char *separator)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = start; i < start + count && i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      if (text == NULL || *text == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, text);
+    }
+  return g_string_free (joined, FALSE);
+}
+
 char *
 dip_segments_join (GPtrArray *segments, guint start, guint count, const char *separator)
 {

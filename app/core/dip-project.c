@@ -148,7 +148,14 @@ dip_project_create (const char *path, const char *source_lang, const char *targe
 DipProject *
 dip_project_open (const char *path, GError **error)
 {
-  g_autoptr (DipStore) store = dip_store_open (path, error);
+  return dip_project_open_with_flags (path, DIP_OPEN_NONE, error);
+}
+
+DipProject *
+dip_project_open_with_flags (const char *path, DipOpenFlags flags, GError **error)
+{
+  g_autoptr (DipStore) store = dip_store_open (path, (flags & DIP_OPEN_NO_DAMAGE_CHECK) == 0,
+                                               error);
   if (store == NULL)
     return NULL;
 

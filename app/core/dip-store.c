@@ -438,7 +438,7 @@ check_integrity (DipStore *store, GError **error)
 }
 
 DipStore *
-dip_store_open (const char *path, GError **error)
+dip_store_open (const char *path, gboolean check_damage, GError **error)
 {
   if (!check_file (path, error))
     return NULL;
@@ -472,7 +472,7 @@ dip_store_open (const char *path, GError **error)
                    "%s: not a Diptych project (no schema)", path);
       return NULL;
     }
-  if (!check_integrity (store, error) || !configure (store, error)
+  if ((check_damage && !check_integrity (store, error)) || !configure (store, error)
       || !apply_migrations (store, version, dip_schema_n_migrations, error))
     return NULL;
   return g_steal_pointer (&store);

@@ -16,7 +16,7 @@ typedef struct _DipStore DipStore;
 DipStore     *dip_store_create (const char *path, GError **error);
 
 /* Opens an existing project and migrates it to the latest schema. */
-DipStore     *dip_store_open (const char *path, GError **error);
+DipStore     *dip_store_open (const char *path, gboolean check_damage, GError **error);
 
 /* Creates a file with the schema as it was at `version` (tests of the
  * migrations use it to make old projects). */

@@ -288,9 +288,9 @@ fill_side (DipBeadEditor *self, DipSide side, GPtrArray *segments, guint start, 
   s->start = start;
   for (guint i = start; segments != NULL && i < start + count && i < segments->len; i++)
     {
-      const DipSegment *segment = g_ptr_array_index (segments, i);
-      g_ptr_array_add (s->shown, g_strdup (segment->text));
-      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", segment->text);
+      const char *sentence = g_ptr_array_index (segments, i);
+      g_ptr_array_add (s->shown, g_strdup (sentence));
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", sentence);
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (s->view), text->str, -1);
   /* A side with no sentences has nothing to edit: a new sentence cannot

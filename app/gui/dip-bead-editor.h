@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (DipBeadEditor, dip_bead_editor, DIP, BEAD_EDITOR, GtkBox)
 void         dip_bead_editor_set_project  (DipBeadEditor *self,
                                            DipProject    *project);
 
-/* Shows sentences [start, start + count) of each side (DipSegment*), one a
- * line; `status` is the line above them. A NULL `src_segments` clears. */
+/* Shows sentences [start, start + count) of each side (char*: the segment
+ * texts of its document), one a line; `status` is the line above them. A NULL `src_segments` clears. */
 void         dip_bead_editor_show         (DipBeadEditor *self,
                                            const char    *status,
                                            GPtrArray     *src_segments,

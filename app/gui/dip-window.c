@@ -31,7 +31,7 @@ struct _DipWindow
   guint             queue_at;       /* the bead the review queue selected last */
   GPtrArray        *findings;       /* DipFinding*, as the Checks page lists them */
   GListStore       *beads;          /* DipBeadItem of the pair shown */
-  GPtrArray        *segments[2];    /* DipSegment* of its source and target documents */
+  GPtrArray        *segments[2];    /* char*: segment texts of its source and target documents */
   gboolean          committing;     /* the editor is handing on its changes */
   guint             help_source;    /* idle that fills the panel beside the editor */
 
@@ -217,14 +217,10 @@ finding_row_activated (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
 }
 
 static DipBeadItem *
-make_bead_item (DipWindow *self, guint index, const DipBead *bead)
+make_bead_item (DipWindow *self, const DipBead *bead)
 {
-  /* ⁂ marks where one sentence of a bead ends and the next begins. */
-  g_autofree char *source = dip_segments_join (self->segments[DIP_SIDE_SOURCE], bead->src_start,
-                                               bead->src_count, " ⁂ ");
-  g_autofree char *target = dip_segments_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
-                                               bead->tgt_count, " ⁂ ");
-  return dip_bead_item_new (index, bead, source, target);
+  return dip_bead_item_new (bead, self->segments[DIP_SIDE_SOURCE],
+                            self->segments[DIP_SIDE_TARGET]);
 }
 
 /* Reads the beads of the latest document pair into the alignment view,
@@ -239,10 +235,10 @@ load_alignment (DipWindow *self, guint selected, GError **error)
     return FALSE;
   if (self->src_document != 0 && self->tgt_document != 0)
     {
-      src = dip_project_list_segments (self->project, self->src_document, error);
+      src = dip_project_list_segment_texts (self->project, self->src_document, error);
       if (src == NULL)
         return FALSE;
-      tgt = dip_project_list_segments (self->project, self->tgt_document, error);
+      tgt = dip_project_list_segment_texts (self->project, self->tgt_document, error);
       if (tgt == NULL)
         return FALSE;
       g_autoptr (GArray) beads = dip_project_list_beads (self->project, self->src_document,
@@ -253,12 +249,11 @@ load_alignment (DipWindow *self, guint selected, GError **error)
       g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
       self->segments[DIP_SIDE_SOURCE] = g_steal_pointer (&src);
       self->segments[DIP_SIDE_TARGET] = g_steal_pointer (&tgt);
+      /* One splice: the model says "changed" once, not once a bead. */
+      g_autoptr (GPtrArray) all = g_ptr_array_new_full (beads->len, g_object_unref);
       for (guint b = 0; b < beads->len; b++)
-        {
-          g_autoptr (DipBeadItem) item = make_bead_item (self, b,
-                                                         &g_array_index (beads, DipBead, b));
-          g_list_store_append (items, item);
-        }
+        g_ptr_array_add (all, make_bead_item (self, &g_array_index (beads, DipBead, b)));
+      g_list_store_splice (items, 0, 0, all->pdata, all->len);
     }
   else
     {
@@ -314,8 +309,7 @@ replace_rows (DipWindow *self, guint position, guint removed, guint n, GError **
     return FALSE;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < beads->len; i++)
-    g_ptr_array_add (items, make_bead_item (self, position + i,
-                                            &g_array_index (beads, DipBead, i)));
+    g_ptr_array_add (items, make_bead_item (self, &g_array_index (beads, DipBead, i)));
   g_list_store_splice (self->beads, position, removed, items->pdata, items->len);
   return TRUE;
 }
@@ -333,9 +327,10 @@ refresh_sentence (DipWindow *self, DipSide side, guint position, GError **error)
     return FALSE;
   if (segments == NULL || position >= segments->len)
     return load_alignment (self, dip_alignment_view_get_selected (self->alignment_view), error);
-  DipSegment *segment = g_ptr_array_index (segments, position);
-  g_free (segment->text);
-  segment->text = g_steal_pointer (&text);
+  /* The items share the text arrays: the old text goes when the row of
+     the bead is replaced just below (items join their texts on first use). */
+  g_free (g_ptr_array_index (segments, position));
+  g_ptr_array_index (segments, position) = g_steal_pointer (&text);
   guint index = bead_holding (self, side, position);
   return index == GTK_INVALID_LIST_POSITION || replace_rows (self, index, 1, 1, error);
 }
@@ -396,13 +391,77 @@ show_project (DipWindow *self, DipProject *project, GPtrArray *documents)
   gtk_stack_set_visible_child_name (self->stack, "project");
 }
 
+/* Back to "no project": nothing more is written to the file. */
+static void
+close_project (DipWindow *self)
+{
+  g_autoptr (GListStore) empty = g_list_store_new (DIP_TYPE_BEAD_ITEM);
+
+  g_clear_object (&self->project);
+  g_list_store_remove_all (self->documents);
+  g_set_object (&self->beads, empty);
+  dip_alignment_view_set_beads (self->alignment_view, G_LIST_MODEL (empty),
+                                GTK_INVALID_LIST_POSITION);
+  dip_bead_editor_set_project (dip_alignment_view_get_editor (self->alignment_view), NULL);
+  dip_glossary_view_set_project (self->glossary_view, NULL, NULL);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->src_document = self->tgt_document = 0;
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_actions (self);
+}
+
+static void
+damage_check_thread (GTask *task, gpointer source_object, gpointer task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open (task_data, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+damage_check_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (source);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  /* Only damage matters here: a file busy with another program opens
+     again later, and was readable a moment ago. */
+  if (g_task_propagate_boolean (G_TASK (result), &error)
+      || !g_error_matches (error, DIP_ERROR, DIP_ERROR_CORRUPT) || self->project == NULL
+      || g_strcmp0 (dip_project_get_path (self->project), path) != 0)
+    return;
+  close_project (self);
+  g_autofree char *name = g_path_get_basename (path);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("“%s” Is Damaged"), name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_for_damage (DipWindow *self, const char *path)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, damage_check_done, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, damage_check_thread);
+}
+
 gboolean
 dip_window_load_project (DipWindow *self, const char *path, GError **error)
 {
   g_return_val_if_fail (DIP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_autoptr (DipProject) project = dip_project_open (path, error);
+  /* The whole file is checked for damage in the background: for a book
+     that takes longer than everything else the window needs to open. */
+  g_autoptr (DipProject) project = dip_project_open_with_flags (path, DIP_OPEN_NO_DAMAGE_CHECK,
+                                                                error);
   if (project == NULL)
     return FALSE;
   g_autoptr (GPtrArray) documents = dip_project_list_documents (project, error);
@@ -419,6 +478,7 @@ dip_window_load_project (DipWindow *self, const char *path, GError **error)
       return FALSE;
     }
   remember_recent_project (self, path);
+  check_for_damage (self, path);
   return TRUE;
 }
 
@@ -901,10 +961,10 @@ show_bead_help (DipWindow *self, const DipBead *bead)
 {
   DipBeadHelp *help = dip_alignment_view_get_help (self->alignment_view);
   g_autoptr (GError) error = NULL;
-  g_autofree char *source = dip_segments_join (self->segments[DIP_SIDE_SOURCE], bead->src_start,
-                                               bead->src_count, " ");
-  g_autofree char *target = dip_segments_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
-                                               bead->tgt_count, " ");
+  g_autofree char *source = dip_texts_join (self->segments[DIP_SIDE_SOURCE], bead->src_start,
+                                            bead->src_count, " ");
+  g_autofree char *target = dip_texts_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
+                                            bead->tgt_count, " ");
   g_autoptr (GPtrArray) glossary = dip_project_list_glossary (self->project, &error);
   g_autoptr (GPtrArray) matches = NULL;
 

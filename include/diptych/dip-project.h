@@ -31,6 +31,19 @@ DipProject  *dip_project_create (const char *path,
 DipProject  *dip_project_open (const char *path,
                                GError    **error);
 
+typedef enum
+{
+  DIP_OPEN_NONE = 0,
+  /* Skip the check of the whole file for damage (a quarter of a second
+   * for a book): for a caller that runs it elsewhere, such as the window,
+   * which opens the file again in the background to check it. */
+  DIP_OPEN_NO_DAMAGE_CHECK = 1 << 0,
+} DipOpenFlags;
+
+DipProject  *dip_project_open_with_flags (const char   *path,
+                                          DipOpenFlags  flags,
+                                          GError      **error);
+
 const char  *dip_project_get_path (DipProject *self);
 const char  *dip_project_get_lang (DipProject *self,
                                    DipSide     side);
@@ -98,6 +111,19 @@ char        *dip_segments_join (GPtrArray  *segments,
                                 guint       start,
                                 guint       count,
                                 const char *separator);
+
+/* The texts of a document's segments in order, without the rest of each
+ * segment (quicker for a book). Array of char*. */
+GPtrArray   *dip_project_list_segment_texts (DipProject *self,
+                                             gint64      document_id,
+                                             GError    **error);
+
+/* The texts [start, start + count) of `texts` (char*) joined by
+ * `separator`; "" for none. */
+char        *dip_texts_join (GPtrArray  *texts,
+                             guint       start,
+                             guint       count,
+                             const char *separator);
 
 /* The segments of a document in order. Array of DipSegment*. */
 GPtrArray   *dip_project_list_segments (DipProject *self,

@@ -52,6 +52,15 @@ find_scrolled (GtkWidget *widget)
   return NULL;
 }
 
+static gint64 first_paint;
+
+static void
+painted (GdkFrameClock *clock, gpointer user_data)
+{
+  if (first_paint == 0)
+    first_paint = g_get_monotonic_time ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -68,9 +77,17 @@ main (int argc, char **argv)
   g_assert_true (dip_window_load_project (window, path, &error));
   double load_seconds = (g_get_monotonic_time () - start) / 1e6;
   gtk_window_present (GTK_WINDOW (window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (painted), NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   double open_seconds = (g_get_monotonic_time () - start) / 1e6;
+  double paint_seconds = first_paint ? (first_paint - start) / 1e6 : open_seconds;
+  struct rusage opened;
+  getrusage (RUSAGE_SELF, &opened);
+  double cpu_seconds = opened.ru_utime.tv_sec + opened.ru_utime.tv_usec / 1e6
+                       + opened.ru_stime.tv_sec + opened.ru_stime.tv_usec / 1e6;
   g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, N_BEADS);
 
   /* Jump through the list as a reviewer would, drawing each time. */
@@ -102,10 +119,12 @@ main (int argc, char **argv)
 
   struct rusage usage;
   getrusage (RUSAGE_SELF, &usage);
-  printf ("open %u beads: %.2f s (target < 1 s; reading the project %.2f s, first draw the "
-          "rest); jump to a far bead and draw: %.1f ms; scroll a page and draw: %.1f ms; "
-          "peak RSS %.0f MB\n",
-          N_BEADS, open_seconds, load_seconds, jump_ms, page_ms, usage.ru_maxrss / 1024.0);
+  printf ("open %u beads: %.2f s until idle (target < 1 s; reading the project %.2f s, first "
+          "frame drawn at %.2f s, then the editor's spelling and the memory lookup; the "
+          "process's CPU time until idle, making the project included, %.2f s); jump to a far "
+          "bead and draw: %.1f ms; scroll a page and draw: %.1f ms; peak RSS %.0f MB\n",
+          N_BEADS, open_seconds, load_seconds, paint_seconds, cpu_seconds, jump_ms, page_ms,
+          usage.ru_maxrss / 1024.0);
   gtk_window_destroy (GTK_WINDOW (window));
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);

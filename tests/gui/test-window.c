@@ -2,6 +2,7 @@
 #include "dip-config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "../unit/test-util.h"
@@ -766,6 +767,81 @@ test_window_new_project_and_import (void)
   drain_main_loop ();
 }
 
+/* A project damaged where opening does not read is found by the check
+   the window runs in the background: the window lets go of it and says
+   so, and nothing more is written to it. */
+static void
+test_window_finds_damage_later (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = aligned_sample_project (dir);
+  g_autoptr (GError) error = NULL;
+
+  /* Garbage over the pages of the full-text index, which opening and
+     showing the alignment do not read (SQLite's dbstat table says where
+     they are). */
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int page_size = 0;
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    if (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'segment_fts_data'",
+                            -1, &stmt, NULL) == SQLITE_OK)
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 page = sqlite3_column_int64 (stmt, 0);
+          page_size = sqlite3_column_int (stmt, 1);
+          g_array_append_val (pages, page);
+        }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  if (pages->len == 0)
+    {
+      g_test_skip ("SQLite without the dbstat table: cannot tell where to damage the file");
+      return;
+    }
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  for (guint i = 0; i < pages->len; i++)
+    {
+      gint64 page = g_array_index (pages, gint64, i);
+      g_assert_cmpuint ((gsize) page * page_size, <=, size);
+      memset (data + (page - 1) * page_size, 0x5A, page_size);
+    }
+  g_assert_true (g_file_set_contents (path, data, (gssize) size, NULL));
+
+  DipWindow *window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  gboolean opened = dip_window_load_project (window, path, &error);
+  g_test_message ("damaged project opened at first: %s", opened ? "yes" : error->message);
+  g_clear_error (&error);
+  gboolean dialog_shown = FALSE;
+  for (guint i = 0; i < 3000 && !dialog_shown && opened; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data))
+          {
+            const char *heading = adw_message_dialog_get_heading (l->data);
+            g_assert_nonnull (strstr (heading, "Damaged"));
+            dialog_shown = TRUE;
+            gtk_window_destroy (l->data);
+          }
+    }
+  g_assert_true (opened);
+  g_assert_true (dialog_shown);
+  g_assert_null (dip_window_get_project (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -781,6 +857,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
   g_test_add_func ("/window/bead-help", test_window_bead_help);
   g_test_add_func ("/window/new-project-and-import", test_window_new_project_and_import);
+  g_test_add_func ("/window/finds-damage-later", test_window_finds_damage_later);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }
