@@ -34,6 +34,8 @@ struct _DipBeadEditor
   DipProject  *project;
   EditorSide   sides[2];
   guint        check_source;     /* idle that underlines misspelt words */
+  GCancellable *loading;         /* set while the dictionaries load */
+  gboolean     loaded;           /* the checkers are made (or failed) */
   DipSide      menu_side;        /* the word the context menu is about */
   int          menu_start;
   int          menu_end;
@@ -73,22 +75,99 @@ buffer_text (GtkTextBuffer *buffer)
 
 /* ---- spelling ------------------------------------------------------------ */
 
+/* The two checkers, made in a worker thread: loading a hunspell
+   dictionary takes a fraction of a second that the window's first frame
+   should not wait for. They have a connection to the project of their own,
+   for "Add to Dictionary". */
+typedef struct
+{
+  DipSpellChecker *checkers[2];
+} Checkers;
+
+static void
+checkers_free (Checkers *checkers)
+{
+  for (guint side = 0; side < 2; side++)
+    g_clear_pointer (&checkers->checkers[side], dip_spell_checker_free);
+  g_free (checkers);
+}
+
+static void
+load_checkers_thread (GTask *task, gpointer source_object, gpointer task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open_with_flags (task_data,
+                                                                DIP_OPEN_NO_DAMAGE_CHECK,
+                                                                &error);
+  Checkers *checkers = g_new0 (Checkers, 1);
+
+  for (DipSide side = DIP_SIDE_SOURCE; project != NULL && side <= DIP_SIDE_TARGET; side++)
+    {
+      g_autoptr (GError) side_error = NULL;
+      checkers->checkers[side] = dip_spell_checker_new (project, side, NULL, &side_error);
+      if (checkers->checkers[side] == NULL)
+        g_warning ("spelling is off: %s", side_error->message);
+    }
+  if (project == NULL)
+    g_warning ("spelling is off: %s", error->message);
+  g_task_return_pointer (task, checkers, (GDestroyNotify) checkers_free);
+}
+
+static gboolean underline_in_idle (gpointer user_data);
+
+static void
+checkers_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipBeadEditor *self = DIP_BEAD_EDITOR (source);
+  Checkers *checkers = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      /* Loaded for a project the editor has left since. */
+      checkers_free (checkers);
+      return;
+    }
+  g_clear_object (&self->loading);
+  self->loaded = TRUE;
+  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
+    {
+      self->sides[side].checker = g_steal_pointer (&checkers->checkers[side]);
+      self->sides[side].no_checker = self->sides[side].checker == NULL;
+    }
+  checkers_free (checkers);
+  underline_in_idle (self);
+}
+
+static void
+start_loading_checkers (DipBeadEditor *self)
+{
+  self->loading = g_cancellable_new ();
+  g_autoptr (GTask) task = g_task_new (self, self->loading, checkers_loaded, NULL);
+  g_task_set_task_data (task, g_strdup (dip_project_get_path (self->project)), g_free);
+  g_task_run_in_thread (task, load_checkers_thread);
+}
+
 static DipSpellChecker *
 side_checker (DipBeadEditor *self, DipSide side)
 {
-  EditorSide *s = &self->sides[side];
-  g_autoptr (GError) error = NULL;
+  if (!self->loaded && self->loading == NULL && self->project != NULL)
+    start_loading_checkers (self);
+  return self->sides[side].checker;
+}
 
-  if (s->checker == NULL && !s->no_checker && self->project != NULL)
+static void
+forget_checkers (DipBeadEditor *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loaded = FALSE;
+  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
     {
-      s->checker = dip_spell_checker_new (self->project, side, NULL, &error);
-      if (s->checker == NULL)
-        {
-          g_warning ("spelling is off: %s", error->message);
-          s->no_checker = TRUE;
-        }
+      g_clear_pointer (&self->sides[side].checker, dip_spell_checker_free);
+      self->sides[side].no_checker = FALSE;
     }
-  return s->checker;
 }
 
 static void
@@ -140,6 +219,9 @@ guint
 dip_bead_editor_count_misspelt (DipBeadEditor *self, DipSide side)
 {
   g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), 0);
+  side_checker (self, side);
+  while (self->loading != NULL)
+    g_main_context_iteration (NULL, TRUE);
   if (self->check_source != 0)
     {
       g_source_remove (self->check_source);
@@ -435,11 +517,7 @@ dip_bead_editor_set_project (DipBeadEditor *self, DipProject *project)
 {
   g_return_if_fail (DIP_IS_BEAD_EDITOR (self));
   g_set_object (&self->project, project);
-  for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
-    {
-      g_clear_pointer (&self->sides[side].checker, dip_spell_checker_free);
-      self->sides[side].no_checker = FALSE;
-    }
+  forget_checkers (self);
   dip_bead_editor_show (self, NULL, NULL, 0, 0, NULL, 0, 0);
 }
 
@@ -473,11 +551,9 @@ dip_bead_editor_dispose (GObject *object)
   DipBeadEditor *self = DIP_BEAD_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  forget_checkers (self);
   for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
-    {
-      g_clear_pointer (&self->sides[side].checker, dip_spell_checker_free);
-      g_clear_pointer (&self->sides[side].shown, g_ptr_array_unref);
-    }
+    g_clear_pointer (&self->sides[side].shown, g_ptr_array_unref);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_BEAD_EDITOR);
   G_OBJECT_CLASS (dip_bead_editor_parent_class)->dispose (object);
