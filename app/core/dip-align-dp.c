@@ -100,6 +100,8 @@ typedef struct
   gsize                *row_offset;    /* n + 2 */
   float                *score;
   guint8               *back;
+  double               *forward;       /* log of the summed weight of paths to a cell */
+  double               *backward;      /* ... from a cell to the end; NULL without posteriors */
   guint32              *pair;          /* cached pair matches, G_MAXUINT32 unknown */
   guint32              *stamp;
   guint32               stamp_id;
@@ -268,6 +270,21 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
   return score;
 }
 
+/* Paths weaker than the sum so far by this many nats add less than e^-12
+   to it, nothing a confidence could show: their beads need not be scored. */
+#define NEGLIGIBLE_LOG_WEIGHT 12.0
+
+/* log(exp(x) + exp(y)) without overflow. */
+static inline double
+log_add (double x, double y)
+{
+  double high = MAX (x, y), low = MIN (x, y);
+
+  if (low == -INFINITY || low < high - NEGLIGIBLE_LOG_WEIGHT)
+    return high;
+  return high + log1p (exp (low - high));
+}
+
 static gboolean
 fill (Table *t, GCancellable *cancellable)
 {
@@ -282,31 +299,84 @@ fill (Table *t, GCancellable *cancellable)
             {
               t->score[here] = 0;
               t->back[here] = 0xFF;
+              if (t->forward != NULL)
+                t->forward[here] = 0;
               continue;
             }
-          double best = -INFINITY;
+          double best = -INFINITY, sum = -INFINITY;
           guint8 best_shape = 0xFF;
           for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
             {
               guint a = shapes[s].a, b = shapes[s].b;
               if (a > i || b > j || !in_band (t, i - a, j - b))
                 continue;
-              float before = t->score[cell (t, i - a, j - b)];
+              gsize from = cell (t, i - a, j - b);
+              float before = t->score[from];
               if (before == -INFINITY)
                 continue;
               double sim, length_lp;
-              double total = before + bead_score (t, i, j, s, best - before, &sim, &length_lp);
-              if (total > best)
+              double floor = best - before;
+              if (t->forward != NULL)
+                floor = MIN (floor, sum - NEGLIGIBLE_LOG_WEIGHT - t->forward[from]);
+              double bead = bead_score (t, i, j, s, floor, &sim, &length_lp);
+              if (before + bead > best)
                 {
-                  best = total;
+                  best = before + bead;
                   best_shape = s;
                 }
+              if (t->forward != NULL)
+                sum = log_add (sum, t->forward[from] + bead);
             }
           t->score[here] = best;
           t->back[here] = best_shape;
+          if (t->forward != NULL)
+            t->forward[here] = sum;
         }
     }
   return TRUE;
+}
+
+/* The backward half of the forward–backward sums: for each cell, the
+   log of the summed weight of the paths from it to the end. */
+static gboolean
+fill_backward (Table *t, GCancellable *cancellable)
+{
+  for (guint i = t->n + 1; i-- > 0;)
+    {
+      if ((i & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      for (guint j = t->hi[i] + 1; j-- > t->lo[i];)
+        {
+          double sum = i == t->n && j == t->m ? 0 : -INFINITY;
+          for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+            {
+              guint a = shapes[s].a, b = shapes[s].b;
+              if (!in_band (t, i + a, j + b))
+                continue;
+              double after = t->backward[cell (t, i + a, j + b)];
+              if (after == -INFINITY)
+                continue;
+              double sim, length_lp;
+              double bead = bead_score (t, i + a, j + b, s, sum - NEGLIGIBLE_LOG_WEIGHT - after,
+                                        &sim, &length_lp);
+              sum = log_add (sum, bead + after);
+            }
+          t->backward[cell (t, i, j)] = sum;
+        }
+    }
+  return TRUE;
+}
+
+static double
+bead_posterior (const Table *t, const DipPathBead *bead)
+{
+  if (t->forward == NULL || t->backward == NULL)
+    return 0;
+  double total = t->forward[cell (t, t->n, t->m)];
+  double through = t->forward[cell (t, bead->src_start, bead->tgt_start)] + bead->score
+                   + t->backward[cell (t, bead->src_start + bead->src_count,
+                                       bead->tgt_start + bead->tgt_count)];
+  return CLAMP (exp (through - total), 0.0, 1.0);
 }
 
 static GArray *
@@ -335,6 +405,11 @@ trace (Table *t)
       DipPathBead tmp = g_array_index (path, DipPathBead, x);
       g_array_index (path, DipPathBead, x) = g_array_index (path, DipPathBead, y);
       g_array_index (path, DipPathBead, y) = tmp;
+    }
+  for (guint p = 0; p < path->len; p++)
+    {
+      DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+      bead->posterior = bead_posterior (t, bead);
     }
   return path;
 }
@@ -370,6 +445,11 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   gsize cells = t.row_offset[t.n + 1];
   t.score = g_new (float, cells);
   t.back = g_new (guint8, cells);
+  if (params->posteriors)
+    {
+      t.forward = g_new (double, cells);
+      t.backward = g_new (double, cells);
+    }
   t.pair = g_new (guint32, cells);
   memset (t.pair, 0xFF, cells * sizeof (guint32));
   t.stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
@@ -378,12 +458,14 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
     t.shape_lp[s] = dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
 
   GArray *path = NULL;
-  if (fill (&t, cancellable))
+  if (fill (&t, cancellable) && (t.backward == NULL || fill_backward (&t, cancellable)))
     path = trace (&t);
 
   g_free (t.row_offset);
   g_free (t.score);
   g_free (t.back);
+  g_free (t.forward);
+  g_free (t.backward);
   g_free (t.pair);
   g_free (t.stamp);
   return path;
@@ -488,6 +570,7 @@ dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAl
       /* Leaving a block out leaves out all its sentences. */
       DipAlignParams coarse_params = *params;
       coarse_params.unit_size = params->unit_size * (double) (n + m) / (coarse_src->n + coarse_tgt->n);
+      coarse_params.posteriors = FALSE;
       /* Blocks cross paragraphs by design. */
       g_clear_pointer (&coarse_src->paragraph, g_free);
       g_clear_pointer (&coarse_tgt->paragraph, g_free);

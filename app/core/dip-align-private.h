@@ -54,6 +54,7 @@ typedef struct
   double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
   double paragraph_penalty;
   double unit_size;         /* sentences per unit: 1, or a block's size */
+  gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
 } DipAlignParams;
 
 /* One bead of a path, in unit positions. */
@@ -63,6 +64,10 @@ typedef struct
   double sim;        /* lexical similarity in [0,1] */
   double length_lp;  /* Gale–Church log probability */
   double score;
+  /* The probability that the bead is part of the alignment, summed over
+     all the paths in the band with exp(score) as their weight; 0 unless
+     the params asked for posteriors. */
+  double posterior;
 } DipPathBead;
 
 /* Aligns the units end to end. Uses a full table when it is small and a

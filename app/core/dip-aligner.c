@@ -7,6 +7,8 @@
  * 3. IBM Model 1 learns word translations from the confident 1-1 beads of
  *    that pass (dip-align-model1.c); they become keys too, and a second pass
  *    re-aligns in a narrow band around the first path.
+ * 4. That pass also sums over all the paths in its band (forward–backward):
+ *    a bead's confidence is the probability that a path goes through it.
  * Confirmed beads split the problem: each stretch between two of them is
  * aligned on its own and the confirmed beads are kept as they are.
  *
@@ -191,29 +193,17 @@ build_units (const Side *side, guint start, guint count, gboolean source, DipWor
                               side->paragraphs ? side->paragraphs + start : NULL, entries);
 }
 
-/* ---- confidence --------------------------------------------------------- */
+/* ---- confident pairs -------------------------------------------------- */
 
-static double
-logistic (double x)
+/* Whether a 1-1 bead of the first pass is sure enough to train Model 1
+   on: lengths that fit and words that match outweigh 2 nats of doubt.
+   Cheaper than posteriors, which only the last pass computes. */
+static gboolean
+pair_is_confident (const DipPathBead *bead, gboolean condensed)
 {
-  return 1.0 / (1.0 + exp (-x));
-}
-
-/* How sure a bead is, from the same evidence the program used: how well
-   the lengths fit, how many words match, and how unusual its shape is. An
-   insertion or omission is as sure as the best pairing it passed up is
-   poor; the neighbours' similarity stands in for that. */
-static double
-bead_confidence (const DipPathBead *bead, double neighbour_sim, gboolean condensed)
-{
-  guint a = bead->src_count, b = bead->tgt_count;
-
-  if (a == 0 || b == 0)
-    return logistic (1.5 - 10.0 * neighbour_sim);
   double length_weight = condensed ? 0.3 : 1.0;
-  double q = length_weight * bead->length_lp + 3.0 * LEXICAL_WEIGHT * bead->sim
-             + (dip_align_shape_log_prior (a, b) - dip_align_shape_log_prior (1, 1)) / 2;
-  return logistic (1.2 * (q + 2.0));
+
+  return length_weight * bead->length_lp + 3.0 * LEXICAL_WEIGHT * bead->sim >= -2.0;
 }
 
 /* ---- one stretch -------------------------------------------------------- */
@@ -248,7 +238,7 @@ training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
       const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
       if (bead->src_count != 1 || bead->tgt_count != 1)
         continue;
-      if (seen++ % step != 0 || bead_confidence (bead, 0, job->condensed) < 0.5)
+      if (seen++ % step != 0 || !pair_is_confident (bead, job->condensed))
         continue;
       GArray *src_words = g_ptr_array_index (job->src.words, src_start + bead->src_start);
       GArray *tgt_words = g_ptr_array_index (job->tgt.words, tgt_start + bead->tgt_start);
@@ -259,43 +249,6 @@ training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
       g_ptr_array_add (pairs, tgt_words);
     }
   return pairs;
-}
-
-static double
-neighbour_similarity (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipPathBead *bead)
-{
-  /* The similarity the unpaired sentence would have had with the sentence
-     just before or after it on the other side. */
-  double best = 0;
-  gboolean is_source = bead->tgt_count == 0;
-  guint own = is_source ? bead->src_start : bead->tgt_start;
-  guint other = is_source ? bead->tgt_start : bead->src_start;
-  const DipAlignUnits *mine = is_source ? src : tgt;
-  const DipAlignUnits *theirs = is_source ? tgt : src;
-
-  for (guint o = (other > 0 ? other - 1 : 0); o <= other && o < theirs->n; o++)
-    {
-      guint shared = 0, i = mine->key_start[own], j = theirs->key_start[o];
-      const guint32 *a = &g_array_index (mine->key, guint32, 0);
-      const guint32 *b = &g_array_index (theirs->key, guint32, 0);
-      while (i < mine->key_start[own + 1] && j < theirs->key_start[o + 1])
-        {
-          if (a[i] < b[j])
-            i++;
-          else if (a[i] > b[j])
-            j++;
-          else
-            {
-              shared++;
-              i++;
-              j++;
-            }
-        }
-      guint words = mine->n_words[own] + theirs->n_words[o];
-      if (words > 0)
-        best = MAX (best, 2.0 * shared / words);
-    }
-  return MIN (best, 1.0);
 }
 
 static gboolean
@@ -329,16 +282,20 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     .unit_size = 1,
   };
   DipDictionary *dictionary = job->self->dictionary;
-  g_autoptr (GArray) path = NULL;
   DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
                                     dictionary, NULL);
   DipAlignUnits *tgt = build_units (&job->tgt, tgt_start, tgt_count, FALSE, job->table,
                                     dictionary, NULL);
-  path = dip_align_solve (src, tgt, &params, NULL, cancellable);
+  g_autoptr (GArray) first = dip_align_solve (src, tgt, &params, NULL, cancellable);
+  g_autoptr (GArray) path = NULL;
 
-  if (path != NULL)
+  if (first != NULL)
     {
-      g_autoptr (GPtrArray) pairs = training_pairs (job, src_start, tgt_start, path);
+      /* The second pass, in a narrow band around the first path, adds the
+         word translations Model 1 learns from that path's confident pairs
+         when there are enough of them. It is the pass whose beads are
+         kept, so it alone sums the posteriors the confidences come from. */
+      g_autoptr (GPtrArray) pairs = training_pairs (job, src_start, tgt_start, first);
       if (pairs->len / 2 >= MIN_TRAINING_PAIRS)
         {
           g_autoptr (GHashTable) learnt = dip_model1_learn (pairs, MODEL1_ITERATIONS,
@@ -346,25 +303,25 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
           dip_align_units_free (src);
           src = build_units (&job->src, src_start, src_count, TRUE, job->table, dictionary,
                              learnt);
-          GArray *second = dip_align_solve (src, tgt, &params, path, cancellable);
-          g_clear_pointer (&path, g_array_unref);
-          path = second;
         }
+      params.posteriors = TRUE;
+      path = dip_align_solve (src, tgt, &params, first, cancellable);
     }
 
-  if (path != NULL)
-    for (guint p = 0; p < path->len; p++)
-      {
-        const DipPathBead *step = &g_array_index (path, DipPathBead, p);
-        double neighbour = (step->src_count == 0 || step->tgt_count == 0)
-                             ? neighbour_similarity (src, tgt, step) : 0;
-        DipBead bead = { 0,
-                         src_start + step->src_start, step->src_count,
-                         tgt_start + step->tgt_start, step->tgt_count,
-                         bead_confidence (step, neighbour, job->condensed),
-                         DIP_BEAD_AUTO };
-        g_array_append_val (out, bead);
-      }
+  /* A bead's confidence is its posterior probability: over all the paths
+     in the band, weighted by exp(score), the share that go through it. A
+     bead that many nearly as good paths avoid is unsure, whatever its own
+     score; one that every good path takes is sure. */
+  for (guint p = 0; path != NULL && p < path->len; p++)
+    {
+      const DipPathBead *step = &g_array_index (path, DipPathBead, p);
+      DipBead bead = { 0,
+                       src_start + step->src_start, step->src_count,
+                       tgt_start + step->tgt_start, step->tgt_count,
+                       step->posterior,
+                       DIP_BEAD_AUTO };
+      g_array_append_val (out, bead);
+    }
   dip_align_units_free (src);
   dip_align_units_free (tgt);
   return path != NULL;

@@ -94,6 +94,34 @@ test_insertion_and_deletion (void)
 }
 
 static void
+test_confidence_is_a_posterior (void)
+{
+  /* Two German "Ja." and one French "Oui.": which one the French keeps,
+     or whether it keeps both, nothing can tell. The beads that hold a
+     "Ja." are a guess among near equals and must say so; the bead no
+     good path avoids is sure. */
+  const char *src[] = { german[0], "Ja.", "Ja.", german[3] };
+  const char *tgt[] = { french[0], "Oui.", french[3] };
+  g_autoptr (GArray) beads = NULL;
+  double least_sure_without = 1, most_sure_with = 0;
+
+  g_free (align_to_string (src, 4, tgt, 3, NULL, NULL, &beads));
+
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      gboolean holds_ja = bead->src_count > 0 && bead->src_start <= 2
+                          && bead->src_start + bead->src_count > 1;
+      if (holds_ja)
+        most_sure_with = MAX (most_sure_with, bead->confidence);
+      else
+        least_sure_without = MIN (least_sure_without, bead->confidence);
+    }
+  g_assert_cmpfloat (most_sure_with, <, 0.7);
+  g_assert_cmpfloat (most_sure_with, <, least_sure_without);
+}
+
+static void
 test_names_and_numbers_anchor (void)
 {
   /* Three sentences of the same length, two translated: only the names and
@@ -433,6 +461,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/one-to-one", test_one_to_one);
   g_test_add_func ("/aligner/two-to-one-and-one-to-two", test_two_to_one_and_one_to_two);
   g_test_add_func ("/aligner/insertion-and-deletion", test_insertion_and_deletion);
+  g_test_add_func ("/aligner/confidence-is-a-posterior", test_confidence_is_a_posterior);
   g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
   g_test_add_func ("/aligner/one-side-empty", test_one_side_empty);
   g_test_add_func ("/aligner/identical-texts", test_identical_texts);
