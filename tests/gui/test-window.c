@@ -236,6 +236,12 @@ activate (DipWindow *window, const char *action)
   drain_main_loop ();
 }
 
+static void
+mark_painted (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
 /* Saves what the window shows as a PNG (GSK's cairo renderer under Xvfb),
    for README.md and for looking at a failed run. */
 static void
@@ -245,8 +251,21 @@ save_screenshot (DipWindow *window, const char *name)
   if (dir == NULL)
     return;
   GtkWidget *widget = GTK_WIDGET (window);
-  for (guint i = 0; i < 20 && !gtk_widget_get_mapped (widget); i++)
+  /* Wait for a frame drawn after this point: the window's own worker
+     threads wake the loop too, so a count of iterations proves nothing. */
+  gboolean painted = FALSE;
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted),
+                                             &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (painted);
   drain_main_loop ();
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
