@@ -64,27 +64,9 @@ dip_project_list_bead_range (DipProject *self, gint64 src_document, gint64 tgt_d
   sqlite3_bind_int64 (stmt, 3, position);
   sqlite3_bind_int64 (stmt, 4, (gint64) position + count);
 
-  g_autoptr (GArray) beads = g_array_new (FALSE, TRUE, sizeof (DipBead));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DipBead bead = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .src_start = (guint) sqlite3_column_int (stmt, 1),
-        .src_count = (guint) sqlite3_column_int (stmt, 2),
-        .tgt_start = (guint) sqlite3_column_int (stmt, 3),
-        .tgt_count = (guint) sqlite3_column_int (stmt, 4),
-        .confidence = sqlite3_column_double (stmt, 5),
-      };
-      dip_bead_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &bead.status);
-      g_array_append_val (beads, bead);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      dip_store_fail (store, rc, "reading beads", error);
-      return NULL;
-    }
+  g_autoptr (GArray) beads = dip_project_read_beads (self, stmt, error);
+  if (beads == NULL)
+    return NULL;
   if (beads->len != count)
     {
       g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
@@ -168,10 +150,11 @@ shift_beads (DipStore *store, gint64 src_document, gint64 tgt_document, guint fr
   return dip_store_step_done (store, stmt, error);
 }
 
-static gboolean
-insert_bead (DipStore *store, gint64 src_document, gint64 tgt_document, guint position,
-             const DipBead *b, const char *now, GError **error)
+gboolean
+dip_project_insert_bead (DipProject *self, gint64 src_document, gint64 tgt_document,
+                         guint position, const DipBead *b, const char *now, GError **error)
 {
+  DipStore *store = dip_project_get_store (self);
   sqlite3_stmt *ins = dip_store_statement (
     store,
     "INSERT INTO bead (src_document, tgt_document, position, src_start, src_count,"
@@ -222,8 +205,8 @@ write_range (DipProject *self, gint64 src_document, gint64 tgt_document, guint p
                            (gint64) n_added - before->len, error))
         return FALSE;
       for (guint i = 0; i < n_added; i++)
-        if (!insert_bead (store, src_document, tgt_document, position + i, &added[i], now,
-                          error))
+        if (!dip_project_insert_bead (self, src_document, tgt_document, position + i, &added[i],
+                                      now, error))
           return FALSE;
     }
   DipChange change = { .kind = DIP_CHANGE_BEADS, .src_document = src_document,

@@ -6,20 +6,8 @@
 #include "dip-project-private.h"
 
 GArray *
-dip_project_list_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
-                        GError **error)
+dip_project_read_beads (DipProject *self, sqlite3_stmt *stmt, GError **error)
 {
-  DipStore *store = dip_project_get_store (self);
-  sqlite3_stmt *stmt = dip_store_statement (
-    store,
-    "SELECT id, src_start, src_count, tgt_start, tgt_count, confidence, status"
-    "  FROM bead WHERE src_document = ?1 AND tgt_document = ?2 ORDER BY position",
-    error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, src_document);
-  sqlite3_bind_int64 (stmt, 2, tgt_document);
-
   g_autoptr (GArray) beads = g_array_new (FALSE, TRUE, sizeof (DipBead));
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -38,10 +26,26 @@ dip_project_list_beads (DipProject *self, gint64 src_document, gint64 tgt_docume
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      dip_store_fail (store, rc, "listing beads", error);
+      dip_store_fail (dip_project_get_store (self), rc, "reading beads", error);
       return NULL;
     }
   return g_steal_pointer (&beads);
+}
+
+GArray *
+dip_project_list_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = dip_store_statement (
+    dip_project_get_store (self),
+    "SELECT id, src_start, src_count, tgt_start, tgt_count, confidence, status"
+    "  FROM bead WHERE src_document = ?1 AND tgt_document = ?2 ORDER BY position",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, src_document);
+  sqlite3_bind_int64 (stmt, 2, tgt_document);
+  return dip_project_read_beads (self, stmt, error);
 }
 
 static gboolean
@@ -77,29 +81,9 @@ dip_project_write_beads (DipProject *self, gint64 src_document, gint64 tgt_docum
 
   g_autofree char *now = dip_now_iso8601 ();
   for (guint i = 0; i < beads->len; i++)
-    {
-      const DipBead *b = &g_array_index (beads, DipBead, i);
-      sqlite3_stmt *ins = dip_store_statement (
-        store,
-        "INSERT INTO bead (src_document, tgt_document, position, src_start, src_count,"
-        "                  tgt_start, tgt_count, confidence, status, changed_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        error);
-      if (ins == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (ins, 1, src_document);
-      sqlite3_bind_int64 (ins, 2, tgt_document);
-      sqlite3_bind_int (ins, 3, (int) i);
-      sqlite3_bind_int (ins, 4, (int) b->src_start);
-      sqlite3_bind_int (ins, 5, (int) b->src_count);
-      sqlite3_bind_int (ins, 6, (int) b->tgt_start);
-      sqlite3_bind_int (ins, 7, (int) b->tgt_count);
-      sqlite3_bind_double (ins, 8, b->confidence);
-      sqlite3_bind_text (ins, 9, dip_bead_status_to_string (b->status), -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins, 10, now, -1, SQLITE_STATIC);
-      if (!dip_store_step_done (store, ins, error))
-        return FALSE;
-    }
+    if (!dip_project_insert_bead (self, src_document, tgt_document, i,
+                                  &g_array_index (beads, DipBead, i), now, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -29,6 +29,21 @@ gboolean  dip_project_write_beads (DipProject   *self,
                                    const GArray *beads,
                                    GError      **error);
 
+/* The beads a statement selects as (id, src_start, src_count, tgt_start,
+ * tgt_count, confidence, status), in its order. Array of DipBead. */
+GArray   *dip_project_read_beads       (DipProject    *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+
+/* Inserts one bead at `position` (inside the caller's transaction). */
+gboolean  dip_project_insert_bead      (DipProject    *self,
+                                        gint64         src_document,
+                                        gint64         tgt_document,
+                                        guint          position,
+                                        const DipBead *bead,
+                                        const char    *now,
+                                        GError       **error);
+
 /* Replaces beads [position, position + removed) of a document pair by the
  * `n_added` beads `added`, inside the caller's transaction, without
  * recording an edit. Beads whose sentences stay the same keep their rows

@@ -46,6 +46,20 @@ new_window (void)
   return window;
 }
 
+/* A window of the size of the screenshot, shown, on the project at `path`. */
+static DipWindow *
+window_on_project (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  DipWindow *window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (dip_window_load_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  return window;
+}
+
 static void
 test_window_lists_documents (void)
 {
@@ -289,12 +303,7 @@ test_window_review_actions (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) initial = beads_in_file (path);
 
-  DipWindow *window = new_window ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_assert_true (dip_window_load_project (window, path, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  DipWindow *window = window_on_project (path);
   GListModel *beads = dip_window_get_beads (window);
   g_assert_cmpuint (g_list_model_get_n_items (beads), ==, initial->len);
   {
@@ -497,12 +506,7 @@ test_window_edit_actions (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) initial = beads_in_file (path);
 
-  DipWindow *window = new_window ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_assert_true (dip_window_load_project (window, path, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  DipWindow *window = window_on_project (path);
   GListModel *beads = dip_window_get_beads (window);
 
   /* A gap parts the first bead; moving the target up joins it again. */
@@ -668,12 +672,7 @@ test_window_bead_help (void)
     g_assert_no_error (error);
   }
 
-  DipWindow *window = new_window ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_assert_true (dip_window_load_project (window, path, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  DipWindow *window = window_on_project (path);
   DipAlignmentView *view = dip_window_get_alignment_view (window);
   DipBeadHelp *help = dip_alignment_view_get_help (view);
   DipBeadEditor *editor = dip_alignment_view_get_editor (view);
