@@ -19,6 +19,7 @@ struct _DipBeadHelp
   GtkBox      parent_instance;
 
   GPtrArray  *targets;      /* char*: the target text of each match row */
+  gint64      bead_id;      /* the bead shown */
   guint       n_terms;
   guint       n_findings;
 
@@ -94,9 +95,13 @@ show_terms (DipBeadHelp *self, const char *source, const char *target, GPtrArray
     add_placeholder (self->terms_list, _("No glossary terms in this bead"));
 }
 
-static void
-show_matches (DipBeadHelp *self, GPtrArray *matches)
+void
+dip_bead_help_show_matches (DipBeadHelp *self, gint64 bead_id, GPtrArray *matches)
 {
+  g_return_if_fail (DIP_IS_BEAD_HELP (self));
+  if (bead_id != self->bead_id)
+    return;
+  clear_list (self->matches_list);
   g_ptr_array_set_size (self->targets, 0);
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
@@ -144,15 +149,21 @@ show_findings (DipBeadHelp *self, gint64 bead_id, GPtrArray *findings)
 
 void
 dip_bead_help_show (DipBeadHelp *self, gint64 bead_id, const char *source, const char *target,
-                    GPtrArray *findings, GPtrArray *glossary, GPtrArray *matches)
+                    GPtrArray *findings, GPtrArray *glossary)
 {
   g_return_if_fail (DIP_IS_BEAD_HELP (self));
   clear_list (self->findings_list);
   clear_list (self->terms_list);
-  clear_list (self->matches_list);
   show_findings (self, bead_id, findings);
   show_terms (self, source, target, glossary);
-  show_matches (self, matches);
+  if (bead_id != self->bead_id)
+    {
+      /* Matches of the bead shown before would mislead: say a search runs. */
+      clear_list (self->matches_list);
+      g_ptr_array_set_size (self->targets, 0);
+      add_placeholder (self->matches_list, _("Searching…"));
+    }
+  self->bead_id = bead_id;
 }
 
 guint
@@ -226,5 +237,7 @@ dip_bead_help_init (DipBeadHelp *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->targets = g_ptr_array_new_with_free_func (g_free);
-  dip_bead_help_show (self, 0, NULL, NULL, NULL, NULL, NULL);
+  self->bead_id = -1;
+  dip_bead_help_show (self, 0, NULL, NULL, NULL, NULL);
+  dip_bead_help_show_matches (self, 0, NULL);
 }

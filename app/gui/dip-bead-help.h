@@ -13,14 +13,20 @@ G_DECLARE_FINAL_TYPE (DipBeadHelp, dip_bead_help, DIP, BEAD_HELP, GtkBox)
 
 /* Shows the help for bead `bead_id` whose source text is `source` and
  * target text `target`: its `findings` (DipFinding*, those of other beads
- * are skipped), the `glossary` entries (DipGlossaryEntry*) whose source
- * term it contains, and the `matches` (DipMemoryMatch*). NULLs clear. */
+ * are skipped) and the `glossary` entries (DipGlossaryEntry*) whose source
+ * term it contains. NULLs clear. The memory's matches follow with
+ * dip_bead_help_show_matches(); until then the panel says it is searching. */
 void  dip_bead_help_show          (DipBeadHelp *self,
                                    gint64       bead_id,
                                    const char  *source,
                                    const char  *target,
                                    GPtrArray   *findings,
-                                   GPtrArray   *glossary,
+                                   GPtrArray   *glossary);
+
+/* The translation-memory `matches` (DipMemoryMatch*, NULL for none) for
+ * bead `bead_id`; ignored when the panel shows another bead by now. */
+void  dip_bead_help_show_matches  (DipBeadHelp *self,
+                                   gint64       bead_id,
                                    GPtrArray   *matches);
 
 guint dip_bead_help_get_n_findings (DipBeadHelp *self);

@@ -36,6 +36,121 @@ bead_status_line (DipWindow *self, guint index, const DipBead *bead)
 #define MAX_MEMORY_MATCHES 5
 #define MIN_MEMORY_SIMILARITY 0.5
 
+/* ---- translation memory, in a worker thread --------------------------------- */
+
+/* One search of the memory for one bead. The worker opens the project on a
+   connection of its own: a search of a large memory must not hold up the
+   keyboard, and of a quick walk over the beads only the last one matters. */
+typedef struct
+{
+  char   *project_path;
+  char   *text;
+  gint64  bead_id;
+  gint64  document;
+  guint   start;
+  guint   count;
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_free (lookup->project_path);
+  g_free (lookup->text);
+  g_free (lookup);
+}
+
+static void
+lookup_thread (GTask *task, gpointer source_object, gpointer task_data,
+               GCancellable *cancellable)
+{
+  Lookup *lookup = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_open_with_flags (lookup->project_path,
+                                                                DIP_OPEN_NO_DAMAGE_CHECK,
+                                                                &error);
+  GPtrArray *matches = NULL;
+
+  if (project != NULL)
+    matches = dip_project_find_translations (project, lookup->text, MAX_MEMORY_MATCHES,
+                                             MIN_MEMORY_SIMILARITY, lookup->document,
+                                             lookup->start, lookup->count, &error);
+  if (matches == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, matches, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void start_lookup (DipWindow *self, Lookup *lookup);
+
+static void
+lookup_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (source);
+  Lookup *lookup = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) matches = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->looking_up = FALSE;
+  if (self->next_lookup != NULL)
+    {
+      /* The person moved on while this one ran: search for where they are. */
+      start_lookup (self, g_steal_pointer (&self->next_lookup));
+      return;
+    }
+  if (self->project == NULL || g_strcmp0 (dip_project_get_path (self->project),
+                                          lookup->project_path) != 0)
+    return;
+  if (matches == NULL)
+    {
+      /* A busy file or a failed search: the panel says nothing was found
+         rather than interrupt the person with a toast for it. */
+      g_debug ("translation memory: %s", error->message);
+    }
+  dip_bead_help_show_matches (dip_alignment_view_get_help (self->alignment_view),
+                              lookup->bead_id, matches);
+}
+
+void
+dip_window_forget_lookups (DipWindow *self)
+{
+  g_clear_pointer ((Lookup **) &self->next_lookup, lookup_free);
+}
+
+static void
+start_lookup (DipWindow *self, Lookup *lookup)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, lookup_done, NULL);
+
+  self->looking_up = TRUE;
+  g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
+  g_task_run_in_thread (task, lookup_thread);
+}
+
+static void
+look_up_translations (DipWindow *self, const DipBead *bead, const char *source)
+{
+  Lookup *lookup = g_new0 (Lookup, 1);
+
+  lookup->project_path = g_strdup (dip_project_get_path (self->project));
+  lookup->text = g_strdup (source);
+  lookup->bead_id = bead->id;
+  lookup->document = self->src_document;
+  lookup->start = bead->src_start;
+  lookup->count = bead->src_count;
+  g_clear_pointer (&self->next_lookup, lookup_free);
+  if (self->looking_up)
+    self->next_lookup = lookup;
+  else
+    start_lookup (self, lookup);
+}
+
+gboolean
+dip_window_is_looking_up (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), FALSE);
+  return self->looking_up;
+}
+
 /* Beside the editor: the bead's glossary terms and earlier translations of
    sentences like its source. */
 static void
@@ -48,15 +163,11 @@ show_bead_help (DipWindow *self, const DipBead *bead)
   g_autofree char *target = dip_texts_join (self->segments[DIP_SIDE_TARGET], bead->tgt_start,
                                             bead->tgt_count, " ");
   g_autoptr (GPtrArray) glossary = dip_project_list_glossary (self->project, &error);
-  g_autoptr (GPtrArray) matches = NULL;
 
-  if (glossary != NULL && *source != '\0')
-    matches = dip_project_find_translations (self->project, source, MAX_MEMORY_MATCHES,
-                                             MIN_MEMORY_SIMILARITY, self->src_document,
-                                             bead->src_start, bead->src_count, &error);
   if (error != NULL)
     dip_window_show_error (self, error);
-  dip_bead_help_show (help, bead->id, source, target, self->findings, glossary, matches);
+  dip_bead_help_show (help, bead->id, source, target, self->findings, glossary);
+  look_up_translations (self, bead, source);
 }
 
 void
@@ -112,7 +223,8 @@ show_selected_in_editor (DipWindow *self)
     {
       dip_bead_editor_show (editor, NULL, NULL, 0, 0, NULL, 0, 0);
       dip_bead_help_show (dip_alignment_view_get_help (self->alignment_view), 0, NULL, NULL, NULL,
-                          NULL, NULL);
+                          NULL);
+      dip_bead_help_show_matches (dip_alignment_view_get_help (self->alignment_view), 0, NULL);
       return;
     }
   g_autoptr (DipBeadItem) item = g_list_model_get_item (G_LIST_MODEL (self->beads), index);

@@ -29,6 +29,8 @@ struct _DipWindow
   GPtrArray        *segments[2];    /* char*: segment texts of its source and target documents */
   gboolean          committing;     /* the editor is handing on its changes */
   guint             help_source;    /* idle that fills the panel beside the editor */
+  gboolean          looking_up;     /* a search of the translation memory runs */
+  gpointer          next_lookup;    /* the search to run after it (Lookup*), or NULL */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -61,6 +63,9 @@ gboolean      dip_window_load_findings (DipWindow *self,
 
 /* Fills the panel beside the editor for the selected bead again. */
 void          dip_window_refresh_bead_help (DipWindow *self);
+
+/* Drops a translation-memory search waiting to run (the window closes). */
+void          dip_window_forget_lookups (DipWindow *self);
 
 /* Wires the bead editor and its help panel to the selection. */
 void          dip_window_connect_editor (DipWindow *self);

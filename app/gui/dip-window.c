@@ -633,6 +633,7 @@ dip_window_dispose (GObject *object)
   if (self->busy != NULL)
     g_cancellable_cancel (self->busy);
   g_clear_handle_id (&self->help_source, g_source_remove);
+  dip_window_forget_lookups (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->findings, g_ptr_array_unref);

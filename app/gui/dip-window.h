@@ -61,6 +61,10 @@ void        dip_window_export_tmx        (DipWindow  *self,
 /* Whether an alignment or export runs in the background. */
 gboolean    dip_window_is_busy           (DipWindow *self);
 
+/* A search of the translation memory for the selected bead is under way
+ * (its matches appear beside the editor when it is done). */
+gboolean    dip_window_is_looking_up     (DipWindow *self);
+
 /* The documents of the open project: a model of DipDocumentItem. */
 GListModel *dip_window_get_documents (DipWindow *self);
 
