@@ -374,7 +374,12 @@ fill_side (DipBeadEditor *self, DipSide side, GPtrArray *segments, guint start, 
       g_ptr_array_add (s->shown, g_strdup (sentence));
       g_string_append_printf (text, "%s%s", text->len ? "\n" : "", sentence);
     }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (s->view), text->str, -1);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (s->view);
+  GtkTextIter first;
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  /* The cursor starts in the first sentence, where a split cuts by default. */
+  gtk_text_buffer_get_start_iter (buffer, &first);
+  gtk_text_buffer_place_cursor (buffer, &first);
   /* A side with no sentences has nothing to edit: a new sentence cannot
      be typed in, it has to be moved in from a neighbouring bead. */
   gtk_text_view_set_editable (s->view, s->shown->len > 0);
@@ -503,6 +508,17 @@ dip_bead_editor_insert_target (DipBeadEditor *self, const char *text)
   gtk_text_buffer_end_user_action (buffer);
   gtk_widget_grab_focus (GTK_WIDGET (s->view));
   return TRUE;
+}
+
+guint
+dip_bead_editor_get_cursor_sentence (DipBeadEditor *self, DipSide side)
+{
+  g_return_val_if_fail (DIP_IS_BEAD_EDITOR (self), 0);
+  GtkTextBuffer *buffer = side_buffer (self, side);
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  return (guint) gtk_text_iter_get_line (&cursor);
 }
 
 GtkTextView *

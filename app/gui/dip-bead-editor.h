@@ -46,6 +46,10 @@ void         dip_bead_editor_revert       (DipBeadEditor *self,
 gboolean     dip_bead_editor_insert_target (DipBeadEditor *self,
                                             const char    *text);
 
+/* The sentence (0-based line) of `side` the text cursor is in. */
+guint        dip_bead_editor_get_cursor_sentence (DipBeadEditor *self,
+                                                  DipSide        side);
+
 GtkTextView *dip_bead_editor_get_view     (DipBeadEditor *self,
                                            DipSide        side);
 

@@ -134,8 +134,9 @@ merge_previous_activated (GSimpleAction *action, GVariant *parameter, gpointer u
     merge (self, index - 1);
 }
 
-/* Splits the selected bead after its first source and first target
-   sentence (a 2-2 bead into two 1-1 beads, a 1-2 into 1-1 and 0-1). */
+/* Splits the selected bead at the editor's cursors: a 2-2 bead with the
+   cursors in the first sentences into two 1-1 beads, a 1-2 into 1-1 and
+   0-1, a 1-1 into 1-0 and 0-1. */
 static void
 split_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -148,11 +149,17 @@ split_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_autoptr (DipBeadItem) item = g_list_model_get_item (
     dip_alignment_view_get_beads (self->alignment_view), index);
   const DipBead *bead = dip_bead_item_get_bead (item);
-  guint src_keep = MIN (bead->src_count, 1), tgt_keep = MIN (bead->tgt_count, 1);
+  DipBeadEditor *editor = dip_alignment_view_get_editor (self->alignment_view);
+  /* At the cursor: after the sentence each side's cursor is in (the first
+     one until the person puts it elsewhere). */
+  guint src_keep = MIN (bead->src_count,
+                        dip_bead_editor_get_cursor_sentence (editor, DIP_SIDE_SOURCE) + 1);
+  guint tgt_keep = MIN (bead->tgt_count,
+                        dip_bead_editor_get_cursor_sentence (editor, DIP_SIDE_TARGET) + 1);
   if (src_keep == bead->src_count && tgt_keep == bead->tgt_count)
     {
-      /* 1-1: nothing after the first sentences; split the sides apart. */
-      tgt_keep = 0;
+      /* Nothing after the cursors: split the sides apart instead. */
+      tgt_keep = src_keep > 0 ? 0 : tgt_keep - 1;
     }
   if (!dip_project_split_bead (self->project, self->src_document, self->tgt_document, index,
                                src_keep, tgt_keep, &error))

@@ -546,10 +546,33 @@ test_window_edit_actions (void)
                      && a->tgt_start == b->tgt_start && a->tgt_count == b->tgt_count);
     }
 
+  /* Split at the cursor: beads 1 and 2 merged (2-2), the source cursor
+     in the first sentence and the target cursor in the second give 1-2
+     and 1-0. */
+  DipBeadEditor *editor = dip_alignment_view_get_editor (dip_window_get_alignment_view (window));
+  dip_window_select_bead (window, 0);
+  activate (window, "win.merge-next");
+  {
+    GtkTextBuffer *target = gtk_text_view_get_buffer (
+      dip_bead_editor_get_view (editor, DIP_SIDE_TARGET));
+    GtkTextIter second;
+    gtk_text_buffer_get_iter_at_line (target, &second, 1);
+    gtk_text_buffer_place_cursor (target, &second);
+  }
+  activate (window, "win.split");
+  g_autoptr (GArray) at_cursor = beads_in_file (path);
+  g_assert_cmpuint (g_array_index (at_cursor, DipBead, 0).src_count, ==, 1);
+  g_assert_cmpuint (g_array_index (at_cursor, DipBead, 0).tgt_count, ==, 2);
+  g_assert_cmpuint (g_array_index (at_cursor, DipBead, 1).src_count, ==, 1);
+  g_assert_cmpuint (g_array_index (at_cursor, DipBead, 1).tgt_count, ==, 0);
+  activate (window, "win.undo");
+  activate (window, "win.undo");
+  g_autoptr (GArray) unsplit = beads_in_file (path);
+  g_assert_cmpuint (unsplit->len, ==, initial->len);
+
   /* The editor: a corrected target sentence goes into the file and the
      row; undo puts it back; a text that lost its one-line-a-sentence shape
      is refused. */
-  DipBeadEditor *editor = dip_alignment_view_get_editor (dip_window_get_alignment_view (window));
   dip_window_select_bead (window, 0);
   drain_main_loop ();
   activate (window, "win.edit-target");
