@@ -54,6 +54,7 @@ foreach_in_pair (DipProject *self, gint64 src_document, gint64 tgt_document, gui
     {
       if (i % CANCEL_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      dip_project_report_progress (self, (double) i / beads->len);
       const DipBead *b = &g_array_index (beads, DipBead, i);
       if (!(status_mask & (1u << b->status)))
         continue;

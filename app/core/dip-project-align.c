@@ -210,6 +210,9 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
                           &g_array_index (src.paragraphs, guint, 0), src.texts->len, src_lang };
   DipAlignSide target = { (const char *const *) tgt.texts->pdata,
                           &g_array_index (tgt.paragraphs, guint, 0), tgt.texts->len, tgt_lang };
+  /* The aligner does not say how far it is: a watcher sees the start and
+     the end, and shows that work goes on in between. */
+  dip_project_report_progress (project, 0);
   aligned = dip_aligner_run (aligner, &source, &target, cancellable, error);
   if (aligned == NULL)
     goto out;
@@ -222,6 +225,8 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
       goto out;
     }
   ok = dip_project_replace_beads (project, src_id, tgt_id, beads, "align", error);
+  if (ok)
+    dip_project_report_progress (project, 1);
 
 out:
   align_document_clear (&src);

@@ -8,6 +8,10 @@
 
 DipStore *dip_project_get_store (DipProject *self);
 
+/* Reports how far long work has come (see dip_project_set_progress_func);
+ * cheap enough to call for every item. */
+void      dip_project_report_progress (DipProject *self, double fraction);
+
 /* Remembers what an edit, undo or redo did (see dip_project_get_last_change). */
 void      dip_project_set_last_change (DipProject *self, const DipChange *change);
 

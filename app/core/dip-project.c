@@ -16,6 +16,9 @@ struct _DipProject
   char     *source_lang;
   char     *target_lang;
   DipChange last_change;   /* what the latest edit, undo or redo did */
+  DipProgressFunc progress;
+  gpointer  progress_data;
+  double    progress_reported;
 };
 
 G_DEFINE_FINAL_TYPE (DipProject, dip_project, G_TYPE_OBJECT)
@@ -53,6 +56,27 @@ DipStore *
 dip_project_get_store (DipProject *self)
 {
   return self->store;
+}
+
+void
+dip_project_set_progress_func (DipProject *self, DipProgressFunc func, gpointer user_data)
+{
+  g_return_if_fail (DIP_IS_PROJECT (self));
+  self->progress = func;
+  self->progress_data = user_data;
+  self->progress_reported = -1;
+}
+
+void
+dip_project_report_progress (DipProject *self, double fraction)
+{
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  /* A new piece of work starts again from 0; otherwise every per cent. */
+  if (self->progress == NULL
+      || (fraction > self->progress_reported && fraction < self->progress_reported + 0.01))
+    return;
+  self->progress_reported = fraction;
+  self->progress (fraction, self->progress_data);
 }
 
 void

@@ -150,6 +150,8 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GError) error = NULL;
   g_autoptr (DipProject) project = dip_project_open (job->project_path, &error);
 
+  if (project != NULL)
+    dip_window_watch_progress (DIP_WINDOW (source_object), project);
   if (project == NULL
       || dip_project_import_text (project, job->file, job->side, NULL, DIP_IMPORT_NONE,
                                   cancellable, &error) == 0)

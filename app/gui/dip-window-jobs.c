@@ -41,12 +41,54 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 static void
+progress_reported (double fraction, gpointer user_data)
+{
+  DipWindow *self = user_data;
+  g_atomic_int_set (&self->progress, (gint) (fraction * 1000));
+}
+
+void
+dip_window_watch_progress (DipWindow *self, DipProject *worker_project)
+{
+  dip_project_set_progress_func (worker_project, progress_reported, self);
+}
+
+double
+dip_window_get_progress (DipWindow *self)
+{
+  g_return_val_if_fail (DIP_IS_WINDOW (self), -1);
+  gint permille = g_atomic_int_get (&self->progress);
+  return permille < 0 ? -1 : permille / 1000.0;
+}
+
+/* Ten times a second: the fraction the worker reported, or a pulse while
+   it has not said. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  DipWindow *self = DIP_WINDOW (user_data);
+  gint permille = g_atomic_int_get (&self->progress);
+
+  if (permille <= 0 || permille >= 1000)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 set_busy (DipWindow *self, gboolean busy)
 {
   if (busy)
     self->busy = g_cancellable_new ();
   else
     g_clear_object (&self->busy);
+  g_atomic_int_set (&self->progress, -1);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (busy)
+    self->progress_source = g_timeout_add (100, show_progress, self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
@@ -166,6 +208,8 @@ align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
   g_autoptr (GError) error = NULL;
   g_autoptr (DipProject) project = dip_project_open (path, &error);
 
+  if (project != NULL)
+    dip_window_watch_progress (DIP_WINDOW (source_object), project);
   if (project == NULL || !dip_project_align (project, NULL, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -209,7 +253,10 @@ check_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
   g_autoptr (GPtrArray) findings = NULL;
 
   if (project != NULL)
-    findings = dip_project_check (project, DIP_CHECK_ALL, NULL, cancellable, &error);
+    {
+      dip_window_watch_progress (DIP_WINDOW (source_object), project);
+      findings = dip_project_check (project, DIP_CHECK_ALL, NULL, cancellable, &error);
+    }
   if (findings == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

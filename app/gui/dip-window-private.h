@@ -31,6 +31,9 @@ struct _DipWindow
   guint             help_source;    /* idle that fills the panel beside the editor */
   gboolean          looking_up;     /* a search of the translation memory runs */
   gpointer          next_lookup;    /* the search to run after it (Lookup*), or NULL */
+  gint              progress;       /* of the work under way, in thousandths; -1 unknown
+                                     * (written by workers: atomic) */
+  guint             progress_source; /* timeout that shows it */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -43,6 +46,7 @@ struct _DipWindow
   GtkLabel             *summary_label;
   GtkSpinner           *busy_spinner;
   GtkButton            *cancel_button;
+  GtkProgressBar       *progress_bar;
   GtkListBox           *findings_list;
   GtkLabel             *findings_label;
 };
@@ -85,6 +89,11 @@ void          dip_window_show_message (DipWindow    *self,
  * cancellable the work must watch (owned by the window). */
 GCancellable *dip_window_begin_work   (DipWindow    *self);
 void          dip_window_end_work     (DipWindow    *self);
+
+/* Has a worker's own connection to the project report its progress to
+ * the window's progress bar. Call in the worker thread. */
+void          dip_window_watch_progress (DipWindow  *self,
+                                         DipProject *worker_project);
 
 /* Adds the actions of dip-window-files.c (new-project, import). */
 void          dip_window_add_file_actions (DipWindow *self);

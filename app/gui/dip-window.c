@@ -633,6 +633,7 @@ dip_window_dispose (GObject *object)
   if (self->busy != NULL)
     g_cancellable_cancel (self->busy);
   g_clear_handle_id (&self->help_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   dip_window_forget_lookups (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
@@ -665,6 +666,7 @@ dip_window_class_init (DipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipWindow, glossary_view);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DipWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, DipWindow, findings_label);
   gtk_widget_class_bind_template_callback (widget_class, finding_row_activated);
@@ -677,6 +679,7 @@ dip_window_init (DipWindow *self)
   g_type_ensure (DIP_TYPE_GLOSSARY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->queue_at = GTK_INVALID_LIST_POSITION;
+  self->progress = -1;
 
   self->settings = g_settings_new (DIP_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -61,6 +61,10 @@ void        dip_window_export_tmx        (DipWindow  *self,
 /* Whether an alignment or export runs in the background. */
 gboolean    dip_window_is_busy           (DipWindow *self);
 
+/* How far the work under way has come as its worker last said, 0 to 1;
+ * -1 when it has not said (or no work runs). */
+double      dip_window_get_progress      (DipWindow *self);
+
 /* A search of the translation memory for the selected bead is under way
  * (its matches appear beside the editor when it is done). */
 gboolean    dip_window_is_looking_up     (DipWindow *self);

@@ -45,6 +45,14 @@ DipProject  *dip_project_open_with_flags (const char   *path,
                                           GError      **error);
 
 const char  *dip_project_get_path (DipProject *self);
+
+/* How far long work (import, align, check) on this project object has
+ * come, from 0 to 1, called in the thread the work runs in; a caller shows
+ * it, the library only reports. NULL stops the reports. */
+typedef void (*DipProgressFunc) (double fraction, gpointer user_data);
+void         dip_project_set_progress_func (DipProject      *self,
+                                            DipProgressFunc  func,
+                                            gpointer         user_data);
 const char  *dip_project_get_lang (DipProject *self,
                                    DipSide     side);
 

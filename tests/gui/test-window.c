@@ -894,6 +894,42 @@ test_window_finds_damage_later (void)
   drain_main_loop ();
 }
 
+/* A book's import says how far it has come while it runs. */
+static void
+test_window_shows_progress (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "progress.diptych", NULL);
+  g_autofree char *book = test_sample_path ("003-book-en.txt");
+  g_autoptr (GError) error = NULL;
+
+  DipWindow *window = new_window ();
+  g_assert_true (dip_window_create_project (window, path, "en", "it", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (dip_window_get_progress (window), ==, -1);
+  dip_window_import_document (window, book, DIP_SIDE_SOURCE);
+  double most = -1;
+  guint changes = 0;
+  while (dip_window_is_busy (window))
+    {
+      double now = dip_window_get_progress (window);
+      changes += now != most && now > most;
+      most = MAX (most, now);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_test_message ("progress seen up to %.3f, %u steps", most, changes);
+  g_assert_cmpfloat (most, >=, 0.5);
+  g_assert_cmpfloat (most, <=, 1.0);
+  g_assert_cmpuint (changes, >=, 3);
+  g_assert_cmpfloat (dip_window_get_progress (window), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_documents (window)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  drain_main_loop ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -910,6 +946,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/bead-help", test_window_bead_help);
   g_test_add_func ("/window/new-project-and-import", test_window_new_project_and_import);
   g_test_add_func ("/window/finds-damage-later", test_window_finds_damage_later);
+  g_test_add_func ("/window/shows-progress", test_window_shows_progress);
   g_test_add_func ("/application/opens-files", test_application_opens_files);
   return g_test_run ();
 }
