@@ -273,3 +273,49 @@ dip_project_change_beads (DipProject *self, gint64 src_document, gint64 tgt_docu
     }
   return dip_store_commit (store, error);
 }
+
+/* For one side, where a bead's sentences start and how many it has. */
+static void
+bead_side (const DipBead *bead, DipSide side, guint *start, guint *count)
+{
+  *start = side == DIP_SIDE_SOURCE ? bead->src_start : bead->tgt_start;
+  *count = side == DIP_SIDE_SOURCE ? bead->src_count : bead->tgt_count;
+}
+
+gboolean
+dip_project_find_bead_holding (DipProject *self, gint64 src_document, gint64 tgt_document,
+                               DipSide side, guint position, guint *out_index, DipBead *out_bead,
+                               GError **error)
+{
+  DipStore *store = dip_project_get_store (self);
+  gint64 n = count_beads (store, src_document, tgt_document);
+
+  *out_index = G_MAXUINT;
+  if (n < 0)
+    return dip_store_fail (store, SQLITE_ERROR, "counting beads", error);
+  /* Beads hold the sentences of each side in order: a search over bead
+     positions finds the one whose stretch holds `position`. */
+  guint low = 0, high = (guint) n;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
+                                                              mid, 1, error);
+      if (beads == NULL)
+        return FALSE;
+      const DipBead *bead = &g_array_index (beads, DipBead, 0);
+      guint start, count;
+      bead_side (bead, side, &start, &count);
+      if (position < start)
+        high = mid;
+      else if (count == 0 || position >= start + count)
+        low = mid + 1;
+      else
+        {
+          *out_index = mid;
+          *out_bead = *bead;
+          return TRUE;
+        }
+    }
+  return TRUE;
+}

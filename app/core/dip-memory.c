@@ -198,50 +198,6 @@ join_segments (DipStore *store, gint64 document, guint start, guint count, GErro
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The bead of the pair that holds source sentence `position`: beads hold
-   the sentences in order, so a search over bead positions finds it. */
-static gboolean
-find_bead (DipProject *self, gint64 src_document, gint64 tgt_document, guint position,
-           DipBead *out, GError **error)
-{
-  DipStore *store = dip_project_get_store (self);
-  sqlite3_stmt *last = dip_store_statement (
-    store, "SELECT max(position) FROM bead WHERE src_document = ?1 AND tgt_document = ?2", error);
-  if (last == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (last, 1, src_document);
-  sqlite3_bind_int64 (last, 2, tgt_document);
-  gint64 n = sqlite3_step (last) == SQLITE_ROW && sqlite3_column_type (last, 0) != SQLITE_NULL
-               ? sqlite3_column_int64 (last, 0) + 1 : 0;
-  sqlite3_reset (last);
-
-  guint low = 0, high = (guint) n;
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-      g_autoptr (GArray) beads = dip_project_list_bead_range (self, src_document, tgt_document,
-                                                              mid, 1, error);
-      if (beads == NULL)
-        return FALSE;
-      const DipBead *bead = &g_array_index (beads, DipBead, 0);
-      if (bead->src_count > 0 && position < bead->src_start)
-        high = mid;
-      else if (bead->src_count > 0 && position >= bead->src_start + bead->src_count)
-        low = mid + 1;
-      else if (bead->src_count == 0 && position < bead->src_start)
-        high = mid;
-      else if (bead->src_count == 0)
-        low = mid + 1;
-      else
-        {
-          *out = *bead;
-          return TRUE;
-        }
-    }
-  out->src_count = 0;
-  return TRUE;
-}
-
 /* The target document a source document is aligned with, 0 if none. */
 static gint64
 partner_document (DipStore *store, gint64 src_document, GError **error)
@@ -342,10 +298,13 @@ dip_project_find_translations (DipProject *self, const char *text, guint max,
         continue;
       gint64 partner = partner_document (store, c->document, error);
       DipBead bead = { 0 };
-      if (partner < 0 || (partner > 0 && !find_bead (self, c->document, partner, c->position,
-                                                      &bead, error)))
+      guint index = G_MAXUINT;
+      if (partner < 0
+          || (partner > 0 && !dip_project_find_bead_holding (self, c->document, partner,
+                                                             DIP_SIDE_SOURCE, c->position,
+                                                             &index, &bead, error)))
         return NULL;
-      if (partner == 0 || bead.src_count == 0 || bead.tgt_count == 0)
+      if (partner == 0 || index == G_MAXUINT || bead.tgt_count == 0)
         continue;
       g_autofree char *source = join_segments (store, c->document, bead.src_start,
                                                bead.src_count, error);
@@ -367,4 +326,89 @@ dip_project_find_translations (DipProject *self, const char *text, guint max,
   if (matches->len > max)
     g_ptr_array_set_size (matches, max);
   return g_steal_pointer (&matches);
+}
+
+/* ---- concordance ---------------------------------------------------------- */
+
+/* Every word of the query, each quoted (so that no character of the
+   person's text is read as FTS5 syntax), all of them required. */
+static char *
+all_words_query (const char *text)
+{
+  g_autoptr (GString) query = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      const char *start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_string_append_printf (query, "%s\"%.*s\"", query->len ? " AND " : "",
+                                (int) (p - start), start);
+    }
+  return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+static int
+compare_indexes (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return (x > y) - (x < y);
+}
+
+GArray *
+dip_project_find_beads (DipProject *self, gint64 src_document, gint64 tgt_document,
+                        const char *query, GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  DipStore *store = dip_project_get_store (self);
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *fts = all_words_query (query);
+
+  if (fts == NULL)
+    return g_steal_pointer (&found);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "SELECT s.document_id, s.position FROM segment_fts f JOIN segment s ON s.id = f.rowid"
+    " WHERE segment_fts MATCH ?1 AND s.document_id IN (?2, ?3)",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, src_document);
+  sqlite3_bind_int64 (stmt, 3, tgt_document);
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate c = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1) };
+      g_array_append_val (hits, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, "searching the project", error);
+      return NULL;
+    }
+
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Candidate *c = &g_array_index (hits, Candidate, i);
+      guint index;
+      DipBead bead;
+      if (!dip_project_find_bead_holding (self, src_document, tgt_document,
+                                          c->document == src_document ? DIP_SIDE_SOURCE
+                                                                      : DIP_SIDE_TARGET,
+                                          c->position, &index, &bead, error))
+        return NULL;
+      if (index != G_MAXUINT && g_hash_table_add (seen, GUINT_TO_POINTER (index + 1)))
+        g_array_append_val (found, index);
+    }
+  g_array_sort (found, compare_indexes);
+  return g_steal_pointer (&found);
 }

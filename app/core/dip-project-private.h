@@ -48,6 +48,17 @@ gboolean  dip_project_insert_bead      (DipProject    *self,
                                         const char    *now,
                                         GError       **error);
 
+/* The bead of a pair that holds sentence `position` of `side`: its index
+ * and the bead, or *out_index G_MAXUINT when no bead holds it. */
+gboolean  dip_project_find_bead_holding (DipProject    *self,
+                                         gint64         src_document,
+                                         gint64         tgt_document,
+                                         DipSide        side,
+                                         guint          position,
+                                         guint         *out_index,
+                                         DipBead       *out_bead,
+                                         GError       **error);
+
 /* Replaces beads [position, position + removed) of a document pair by the
  * `n_added` beads `added`, inside the caller's transaction, without
  * recording an edit. Beads whose sentences stay the same keep their rows

@@ -24,6 +24,9 @@ struct _DipAlignmentView
   DipAlignmentMap    *map;
   DipBeadEditor      *editor;
   DipBeadHelp        *help;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *search_label;
   GtkLabel           *review_label;
   GtkLevelBar        *review_bar;
 };
@@ -202,6 +205,28 @@ row_activated (GtkColumnView *view, guint position, gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (user_data), "win.edit-source", NULL);
 }
 
+void
+dip_alignment_view_start_search (DipAlignmentView *self)
+{
+  g_return_if_fail (DIP_IS_ALIGNMENT_VIEW (self));
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkSearchEntry *
+dip_alignment_view_get_search_entry (DipAlignmentView *self)
+{
+  g_return_val_if_fail (DIP_IS_ALIGNMENT_VIEW (self), NULL);
+  return self->search_entry;
+}
+
+void
+dip_alignment_view_set_search_result (DipAlignmentView *self, const char *text)
+{
+  g_return_if_fail (DIP_IS_ALIGNMENT_VIEW (self));
+  gtk_label_set_text (self->search_label, text ? text : "");
+}
+
 DipBeadHelp *
 dip_alignment_view_get_help (DipAlignmentView *self)
 {
@@ -259,6 +284,9 @@ dip_alignment_view_class_init (DipAlignmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, map);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, editor);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, help);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, search_label);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_label);
   gtk_widget_class_bind_template_child (widget_class, DipAlignmentView, review_bar);
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cell);

@@ -33,6 +33,13 @@ void        dip_alignment_view_focus_list   (DipAlignmentView *self);
 /* The selected bead's sentences, editable, under the list. */
 DipBeadEditor *dip_alignment_view_get_editor (DipAlignmentView *self);
 
+/* The concordance bar: shown with the keyboard in its entry; the window
+ * does the searching and says what it found ("3 of 17"). */
+void            dip_alignment_view_start_search     (DipAlignmentView *self);
+GtkSearchEntry *dip_alignment_view_get_search_entry (DipAlignmentView *self);
+void            dip_alignment_view_set_search_result (DipAlignmentView *self,
+                                                      const char       *text);
+
 /* Glossary terms and translation-memory matches of the selected bead. */
 DipBeadHelp   *dip_alignment_view_get_help   (DipAlignmentView *self);
 

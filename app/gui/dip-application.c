@@ -96,7 +96,7 @@ dip_application_startup (GApplication *app)
   static const struct
   {
     const char *action;
-    const char *accels[3];
+    const char *accels[3];  /* NULL-terminated */
   } review_keys[] = {
     { "win.confirm", { "<Control>Return", NULL } },
     { "win.reject", { "<Control>BackSpace", NULL } },
@@ -117,6 +117,10 @@ dip_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.new-project", { "<Control>n", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    /* Ctrl+Shift+G is "insert a gap" (UI.md): back is Shift+F3. */
+    { "win.find-next", { "<Control>g", "F3", NULL } },
+    { "win.find-previous", { "<Shift>F3", NULL } },
     { "win.check", { "<Control><Shift>c", NULL } },
   };
   for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)

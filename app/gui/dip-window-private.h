@@ -4,7 +4,8 @@
  *   dip-window-review.c  corrections of beads and the review queue
  *   dip-window-editor.c  the bead editor and the help beside it
  *   dip-window-jobs.c    long work in the background: align, check, export
- *   dip-window-files.c   new project, import of documents */
+ *   dip-window-files.c   new project, import of documents
+ *   dip-window-find.c    the concordance (find beads by their words) */
 #pragma once
 
 #include "dip-alignment-view.h"
@@ -34,6 +35,8 @@ struct _DipWindow
   gint              progress;       /* of the work under way, in thousandths; -1 unknown
                                      * (written by workers: atomic) */
   guint             progress_source; /* timeout that shows it */
+  GArray           *found;          /* guint: beads the concordance found, or NULL */
+  guint             found_at;       /* the one shown last */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -77,6 +80,7 @@ void          dip_window_connect_editor (DipWindow *self);
 /* The actions of dip-window-review.c and dip-window-jobs.c. */
 void          dip_window_add_review_actions (DipWindow *self);
 void          dip_window_add_job_actions    (DipWindow *self);
+void          dip_window_add_find_actions   (DipWindow *self);
 
 /* Shows a library error as a toast, written as the library wrote it. */
 void          dip_window_show_error   (DipWindow    *self,

@@ -638,6 +638,7 @@ dip_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->found, g_array_unref);
   g_clear_object (&self->beads);
   g_clear_pointer (&self->segments[DIP_SIDE_SOURCE], g_ptr_array_unref);
   g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
@@ -695,6 +696,7 @@ dip_window_init (DipWindow *self)
                                    self);
   dip_window_add_review_actions (self);
   dip_window_add_job_actions (self);
+  dip_window_add_find_actions (self);
   dip_window_add_file_actions (self);
   dip_window_connect_editor (self);
   dip_window_update_actions (self);

@@ -61,6 +61,13 @@ void        dip_window_export_tmx        (DipWindow  *self,
 /* Whether an alignment or export runs in the background. */
 gboolean    dip_window_is_busy           (DipWindow *self);
 
+/* Finds the beads with every word of `text` on either side, as the
+ * concordance bar does, and goes to the first at or after the selection;
+ * how many it found. */
+void        dip_window_find              (DipWindow  *self,
+                                          const char *text);
+guint       dip_window_get_n_found       (DipWindow  *self);
+
 /* How far the work under way has come as its worker last said, 0 to 1;
  * -1 when it has not said (or no work runs). */
 double      dip_window_get_progress      (DipWindow *self);

@@ -35,6 +35,16 @@ GPtrArray *dip_project_find_translations (DipProject  *self,
                                           guint        skip_count,
                                           GError     **error);
 
+/* Concordance: the beads of a document pair (their indexes, in order,
+ * array of guint) with a sentence on either side that has every word of
+ * `query` (case and accents aside, words as the full-text index cuts
+ * them). A query with no word finds nothing. */
+GArray    *dip_project_find_beads (DipProject  *self,
+                                   gint64       src_document,
+                                   gint64       tgt_document,
+                                   const char  *query,
+                                   GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipMemoryMatch, dip_memory_match_free)
 
 G_END_DECLS

@@ -600,6 +600,27 @@ test_window_edit_actions (void)
   g_autofree char *kept_on_move = segment_in_file (path, DIP_SIDE_TARGET, 0);
   g_assert_cmpstr (kept_on_move, ==, "Sunday, July 14th, 2024");
 
+  /* The concordance: beads with every word, on either side, one after
+     the other from the selection on. */
+  activate (window, "win.find");
+  dip_window_select_bead (window, 0);
+  dip_window_find (window, "putin KIM");
+  g_assert_cmpuint (dip_window_get_n_found (window), >=, 2);
+  guint first_found = dip_window_get_selected_bead (window);
+  {
+    g_autoptr (DipBeadItem) item = g_list_model_get_item (dip_window_get_beads (window),
+                                                          first_found);
+    g_autofree char *both = g_strconcat (dip_bead_item_get_source (item), " ",
+                                         dip_bead_item_get_target (item), NULL);
+    g_assert_nonnull (strstr (both, "Putin"));
+  }
+  activate (window, "win.find-next");
+  g_assert_cmpuint (dip_window_get_selected_bead (window), >, first_found);
+  activate (window, "win.find-previous");
+  g_assert_cmpuint (dip_window_get_selected_bead (window), ==, first_found);
+  dip_window_find (window, "zzyzx");
+  g_assert_cmpuint (dip_window_get_n_found (window), ==, 0);
+
   /* Misspelt words are underlined as they are typed. */
   set_editor_text (editor, DIP_SIDE_TARGET, "The agencyy sayd it.");
   if (g_file_test ("/usr/share/hunspell/en_US.dic", G_FILE_TEST_EXISTS))

@@ -81,6 +81,47 @@ test_skips_the_bead_itself (Fixture *f, gconstpointer data)
                    "Domani nevicherà sulle Alpi.");
 }
 
+static char *
+found_text (Fixture *f, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 src = dip_project_latest_document (f->project, DIP_SIDE_SOURCE, &error);
+  gint64 tgt = dip_project_latest_document (f->project, DIP_SIDE_TARGET, &error);
+  g_autoptr (GArray) found = dip_project_find_beads (f->project, src, tgt, query, &error);
+  g_assert_no_error (error);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (out, "%s%u", i ? " " : "", g_array_index (found, guint, i));
+  return g_string_free (out, FALSE);
+}
+
+/* The concordance: beads with a sentence, on either side, that has every
+   word of the query; the person's text is never read as query syntax. */
+static void
+test_concordance (Fixture *f, gconstpointer data)
+{
+  struct
+  {
+    const char *query, *want;
+  } cases[] = {
+    { "governo legge", "0 1" },
+    { "LEGGE elettorale", "1" },
+    { "missile", "2" },
+    { "government budget", "0" },
+    { "pioverà", "3" },
+    { "piovera", "3" },
+    { "governo missile", "" },
+    { "", "" },
+    { "\"AND OR NEAR(* :", "" },
+    { "legge\" OR \"missile", "" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = found_text (f, cases[i].query);
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -89,5 +130,7 @@ main (int argc, char **argv)
               test_ranked_by_similarity, fixture_tear_down);
   g_test_add ("/memory/skips-the-bead-itself", Fixture, NULL, fixture_set_up,
               test_skips_the_bead_itself, fixture_tear_down);
+  g_test_add ("/memory/concordance", Fixture, NULL, fixture_set_up, test_concordance,
+              fixture_tear_down);
   return g_test_run ();
 }
