@@ -288,11 +288,20 @@ dip_project_find_bead_holding (DipProject *self, gint64 src_document, gint64 tgt
                                GError **error)
 {
   DipStore *store = dip_project_get_store (self);
-  gint64 n = count_beads (store, src_document, tgt_document);
-
+  /* max(position), not count(*): the index answers it without a scan. */
+  sqlite3_stmt *last = dip_store_statement (
+    store, "SELECT max(position) FROM bead WHERE src_document = ?1 AND tgt_document = ?2", error);
+  if (last == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (last, 1, src_document);
+  sqlite3_bind_int64 (last, 2, tgt_document);
+  int rc = sqlite3_step (last);
+  gint64 n = rc == SQLITE_ROW && sqlite3_column_type (last, 0) != SQLITE_NULL
+               ? sqlite3_column_int64 (last, 0) + 1 : 0;
+  sqlite3_reset (last);
   *out_index = G_MAXUINT;
-  if (n < 0)
-    return dip_store_fail (store, SQLITE_ERROR, "counting beads", error);
+  if (rc != SQLITE_ROW)
+    return dip_store_fail (store, rc, "counting beads", error);
   /* Beads hold the sentences of each side in order: a search over bead
      positions finds the one whose stretch holds `position`. */
   guint low = 0, high = (guint) n;
