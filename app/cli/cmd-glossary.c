@@ -158,6 +158,23 @@ run_remove (DipProject *project, char **args, const Options *o)
 }
 
 static int
+run_status (DipProject *project, char **args, const Options *o)
+{
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (args[0], &end, 10);
+  DipTermStatus status;
+  if (end == args[0] || *end != '\0' || id <= 0)
+    return dip_cli_usage ("“%s” is not an entry id (see glossary FILE list)", args[0]);
+  if (!dip_term_status_from_string (args[1], &status))
+    return dip_cli_usage ("“%s” is not a status: preferred, admitted or forbidden", args[1]);
+  g_autoptr (GError) error = NULL;
+  if (!dip_project_set_glossary_status (project, id, status, &error))
+    return dip_cli_fail (error);
+  printf ("Glossary entry %" G_GINT64_FORMAT " is %s\n", id, args[1]);
+  return DIP_EXIT_OK;
+}
+
+static int
 run_import (DipProject *project, char **args, const Options *o)
 {
   DipGlossaryFormat format;
@@ -248,6 +265,7 @@ static const Action actions[] = {
   { "add", 2, "add SRC TGT [--status S] [--note TEXT]", OPT_STATUS | OPT_NOTE, run_add },
   { "list", 0, "list [--format tsv|json]", OPT_FORMAT, run_list },
   { "remove", 1, "remove ID", 0, run_remove },
+  { "status", 2, "status ID preferred|admitted|forbidden", 0, run_status },
   { "import", 1, "import FILE [--tsv|--csv|--tbx]", OPT_FILE_FORMAT, run_import },
   { "export", 1, "export --tsv|--csv|--tbx OUT", OPT_FILE_FORMAT, run_export },
   { "suggest", 0, "suggest [--min-count N] [--limit N] [--format tsv|json]",
@@ -298,6 +316,7 @@ dip_cmd_glossary (int argc, char **argv)
              "  add SRC TGT [--status S] [--note TEXT]\n"
              "  list [--format tsv|json]\n"
              "  remove ID\n"
+             "  status ID preferred|admitted|forbidden\n"
              "  import FILE [--tsv|--csv|--tbx]\n"
              "  export --tsv|--csv|--tbx OUT\n"
              "  suggest [--min-count N] [--limit N] [--format tsv|json]\n");
@@ -306,7 +325,7 @@ dip_cmd_glossary (int argc, char **argv)
     return DIP_EXIT_USAGE;
   if (argc < 3)
     return dip_cli_usage ("glossary needs FILE.diptych and an action: "
-                          "add, list, remove, import, export or suggest");
+                          "add, list, remove, status, import, export or suggest");
 
   const Action *action = find_action (argv[2]);
   if (action == NULL)

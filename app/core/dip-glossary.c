@@ -400,3 +400,41 @@ dip_project_remove_glossary_entry (DipProject *self, gint64 id, GError **error)
     }
   return dip_store_commit (store, error);
 }
+
+static gboolean
+set_status_in_transaction (DipProject *self, gint64 id, DipTermStatus status, GError **error)
+{
+  g_autoptr (DipGlossaryEntry) entry = find_entry (self, id, error);
+  if (entry == NULL)
+    return FALSE;
+  if (entry->status == status)
+    return TRUE;
+  DipStore *store = dip_project_get_store (self);
+  sqlite3_stmt *stmt = dip_store_statement (
+    store, "UPDATE glossary SET status = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, dip_term_status_to_string (status), -1, SQLITE_STATIC);
+  if (!dip_store_step_done (store, stmt, error))
+    return FALSE;
+  entry->status = status;
+  g_autofree char *payload = entry_payload (id, entry);
+  return dip_project_record_edit (self, "glossary-status", payload, error);
+}
+
+gboolean
+dip_project_set_glossary_status (DipProject *self, gint64 id, DipTermStatus status,
+                                 GError **error)
+{
+  g_return_val_if_fail (DIP_IS_PROJECT (self), FALSE);
+  DipStore *store = dip_project_get_store (self);
+  if (!dip_store_begin (store, error))
+    return FALSE;
+  if (!set_status_in_transaction (self, id, status, error))
+    {
+      dip_store_rollback (store);
+      return FALSE;
+    }
+  return dip_store_commit (store, error);
+}

@@ -1,4 +1,5 @@
-/* dip-glossary-view.c — the project's glossary: search, add, remove.
+/* dip-glossary-view.c — the project's glossary: search, add, change the
+ * status of an entry, remove.
  *
  * Every change goes to the project file at once through libdiptych, which
  * records it in the edit history; the list is read back after each one.
@@ -54,19 +55,69 @@ remove_clicked (GtkButton *button, gpointer user_data)
     report (self, error);
 }
 
+static char *
+entry_subtitle (const DipGlossaryEntry *entry)
+{
+  return entry->note && *entry->note
+           ? g_strdup_printf ("%s · %s", dip_term_status_to_string (entry->status), entry->note)
+           : g_strdup (dip_term_status_to_string (entry->status));
+}
+
+gboolean
+dip_glossary_view_set_status (DipGlossaryView *self, guint index, DipTermStatus status,
+                              GError **error)
+{
+  g_return_val_if_fail (DIP_IS_GLOSSARY_VIEW (self), FALSE);
+  g_return_val_if_fail (index < self->entries->len, FALSE);
+  DipGlossaryEntry *entry = g_ptr_array_index (self->entries, index);
+  if (!dip_project_set_glossary_status (self->project, entry->id, status, error))
+    return FALSE;
+  entry->status = status;
+  /* The row in place, not the list read again: the change comes from the
+     row's own drop-down, which must outlive its signal. */
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->entry_list, (int) index);
+  g_autofree char *subtitle = entry_subtitle (entry);
+  if (row != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return TRUE;
+}
+
+static void
+status_chosen (GtkDropDown *dropdown, GParamSpec *pspec, gpointer user_data)
+{
+  DipGlossaryView *self = DIP_GLOSSARY_VIEW (user_data);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr (GError) error = NULL;
+
+  if (row == NULL)
+    return;
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  DipTermStatus status = (DipTermStatus) gtk_drop_down_get_selected (dropdown);
+  if (index >= 0 && (guint) index < self->entries->len
+      && ((DipGlossaryEntry *) g_ptr_array_index (self->entries, index))->status != status
+      && !dip_glossary_view_set_status (self, (guint) index, status, &error))
+    report (self, error);
+}
+
 static GtkWidget *
 entry_row (DipGlossaryView *self, const DipGlossaryEntry *entry)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf ("%s → %s", entry->src_term, entry->tgt_term);
-  g_autofree char *subtitle = entry->note && *entry->note
-                                ? g_strdup_printf ("%s · %s", dip_term_status_to_string (entry->status),
-                                                   entry->note)
-                                : g_strdup (dip_term_status_to_string (entry->status));
+  g_autofree char *subtitle = entry_subtitle (entry);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* The same order as DipTermStatus. */
+  static const char *const statuses[] = { N_("preferred"), N_("admitted"), N_("forbidden"),
+                                          NULL };
+  GtkWidget *status = gtk_drop_down_new_from_strings ((const char *const *) statuses);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), (guint) entry->status);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (status, _("The status of this entry"));
+  g_signal_connect_object (status, "notify::selected", G_CALLBACK (status_chosen), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");

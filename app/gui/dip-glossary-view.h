@@ -22,6 +22,12 @@ gboolean dip_glossary_view_add         (DipGlossaryView  *self,
                                         DipTermStatus     status,
                                         GError          **error);
 
+/* Changes the status of the `index`-th entry as its drop-down does. */
+gboolean dip_glossary_view_set_status  (DipGlossaryView  *self,
+                                        guint             index,
+                                        DipTermStatus     status,
+                                        GError          **error);
+
 /* Entries shown (after the search filter) and in all. */
 guint    dip_glossary_view_get_n_shown (DipGlossaryView *self);
 guint    dip_glossary_view_get_n_entries (DipGlossaryView *self);

@@ -66,6 +66,13 @@ gboolean          dip_project_remove_glossary_entry (DipProject *self,
                                                      gint64      id,
                                                      GError    **error);
 
+/* Changes the status of entry `id` (preferred, admitted, forbidden), in
+ * the edit history like any change; DIP_ERROR_NOT_FOUND without it. */
+gboolean          dip_project_set_glossary_status (DipProject    *self,
+                                                   gint64         id,
+                                                   DipTermStatus  status,
+                                                   GError       **error);
+
 /* ---- exchange formats -------------------------------------------------- */
 
 typedef enum

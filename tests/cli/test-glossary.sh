@@ -43,6 +43,13 @@ expect_failure "an option that does not apply" 2 "does not apply to glossary lis
   "$cli" glossary g.diptych list --status admitted
 expect_failure "an unknown action" 2 "unknown glossary action “merge”" \
   "$cli" glossary g.diptych merge
+expect_success "glossary status" "$cli" glossary g.diptych status 1 admitted
+expect_equal "the status is stored" admitted \
+  "$("$cli" glossary g.diptych list | awk -F'\t' '$1 == 1 {print $4}')"
+expect_failure "glossary status of a missing entry" 1 "no glossary entry 9" \
+  "$cli" glossary g.diptych status 9 admitted
+expect_failure "glossary status that is not one" 2 "“usual” is not a status" \
+  "$cli" glossary g.diptych status 1 usual
 expect_success "glossary remove" "$cli" glossary g.diptych remove 2
 expect_failure "glossary remove a missing entry" 1 "no glossary entry 2" \
   "$cli" glossary g.diptych remove 2

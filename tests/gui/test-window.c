@@ -343,6 +343,19 @@ test_window_review_actions (void)
     g_assert_no_error (error);
     g_assert_cmpuint (terms->len, ==, 2);
   }
+  /* A status changed in the list is in the file at once. */
+  g_assert_true (dip_glossary_view_set_status (glossary, 0, DIP_TERM_FORBIDDEN, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (DipProject) project = dip_project_open (path, &error);
+    g_autoptr (GPtrArray) terms = dip_project_list_glossary (project, &error);
+    g_assert_no_error (error);
+    guint forbidden = 0;
+    for (guint i = 0; i < terms->len; i++)
+      forbidden += ((DipGlossaryEntry *) g_ptr_array_index (terms, i))->status
+                   == DIP_TERM_FORBIDDEN;
+    g_assert_cmpuint (forbidden, ==, 1);
+  }
   g_assert_false (dip_glossary_view_add (glossary, "", "empty", DIP_TERM_PREFERRED, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
