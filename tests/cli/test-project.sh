@@ -89,6 +89,33 @@ expect_equal "refused files are unchanged" "$sum_before" "$(sha256sum notes.txt 
 [ -e other.sqlite-wal ] && tap_not_ok "no WAL file created for a foreign database" \
   || tap_ok "no WAL file created for a foreign database"
 
+# Paths with odd characters: spaces, quotes, shell and glob characters,
+# non-ASCII letters, a leading dash, a newline. Each is passed on as it is
+# and named as it is in messages.
+odd=$'dir with spaces/ünï’code "quoted" $HOME *?[x] &;|'
+mkdir -p "$odd"
+odd_project="$odd/-project \"é\".diptych"
+newline_text=$'source\ntext.txt'
+cp "$samples/000-news-it.txt" "$odd/$newline_text"
+cp "$samples/000-summary-en.txt" "$odd/-target ’.txt"
+expect_success "odd paths: new" "$cli" new "./$odd_project" --src-lang it --tgt-lang en
+expect_success "odd paths: import a file with a newline in its name" \
+  "$cli" import "./$odd_project" --side source "$odd/$newline_text"
+expect_success "odd paths: import a file whose name starts with a dash" \
+  "$cli" import "./$odd_project" --side target "./$odd/-target ’.txt"
+expect_success "odd paths: align" "$cli" align "./$odd_project"
+expect_success "odd paths: export TMX next to it" \
+  "$cli" export "./$odd_project" --status all --tmx "$odd/out &.tmx"
+[ -s "$odd/out &.tmx" ] && tap_ok "odd paths: the TMX is where it was asked" \
+  || tap_not_ok "odd paths: the TMX is where it was asked"
+expect_equal "odd paths: the document names are kept" \
+  "$(printf '%s\n%s' "$newline_text" "-target ’.txt")" \
+  "$("$cli" documents "./$odd_project" --format json | python3 -c '
+import json, sys
+print("\n".join(d["name"] for d in json.load(sys.stdin)))')"
+expect_failure "odd paths: a missing file is named as it is" 1 "$odd/missing “x”.txt" \
+  "$cli" import "./$odd_project" --side source "$odd/missing “x”.txt"
+
 expect_failure "an unknown command" 2 "unknown command" "$cli" frobnicate
 expect_success "--help" "$cli" --help
 
