@@ -2,15 +2,15 @@
  *
  * Importers of TMX and TSV read their input as a stream and hand each pair
  * here as it comes. Both documents are created first (their rows must exist
- * for the segments to refer to), segments and beads follow, and the
- * documents' paragraphs are added at the end, when their length is known.
- * All of it is one transaction: an importer that fails halfway leaves
- * nothing.
+ * for the segments to refer to), segments and beads follow, a batch of
+ * pairs at a time (dip-pair-batch.c), and the documents' paragraphs are
+ * added at the end, when their length is known. All of it is one
+ * transaction: an importer that fails halfway leaves nothing.
  *
- * Memory does not grow with the input: nothing is kept per pair, and the
- * documents' text is their segments (see complete_document). The
- * full-text index of the new segments is built in one statement at the end
- * (see dip_store_suspend_segment_index).
+ * Memory does not grow with the input: nothing is kept per pair beyond its
+ * batch, and the documents' text is their segments (see
+ * complete_document). The full-text index of the new segments is built in
+ * one statement at the end (see dip_store_suspend_segment_index).
  */
 #include "dip-config.h"
 
@@ -19,6 +19,7 @@
 #include <diptych/diptych.h>
 
 #include "dip-exchange-private.h"
+#include "dip-pair-batch.h"
 #include "dip-project-private.h"
 
 /* One side of the pair being built. */
@@ -31,13 +32,15 @@ typedef struct
 
 struct _DipPairWriter
 {
-  DipProject *project;       /* owned reference */
-  DipStore   *store;         /* borrowed from the project */
-  Side        sides[2];      /* indexed by DipSide */
-  char       *now;           /* ISO 8601, for pairs without a date */
-  guint64     n_pairs;
-  gint64      last_segment;  /* the largest segment id before this import */
-  gboolean    done;          /* committed or rolled back */
+  DipProject      *project;       /* owned reference */
+  DipStore        *store;         /* borrowed from the project */
+  Side             sides[2];      /* indexed by DipSide */
+  DipPairInserter *inserter;
+  DipPairBatch    *batch;         /* the pairs not inserted yet */
+  char            *now;           /* ISO 8601, for pairs without a date */
+  guint64          n_pairs;
+  gint64           last_segment;  /* the largest segment id before this import */
+  gboolean         done;          /* committed or rolled back */
 };
 
 void
@@ -47,6 +50,8 @@ dip_pair_writer_free (DipPairWriter *writer)
     return;
   if (!writer->done)
     dip_store_rollback (writer->store);
+  g_clear_pointer (&writer->inserter, dip_pair_inserter_free);
+  g_clear_pointer (&writer->batch, dip_pair_batch_free);
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)
     g_free (writer->sides[i].lang);
   g_free (writer->now);
@@ -93,71 +98,50 @@ dip_pair_writer_begin (DipProject *project, const char *name, GError **error)
       if (writer->sides[i].id == 0)
         return NULL;
     }
+  writer->inserter = dip_pair_inserter_new (writer->store, writer->sides[DIP_SIDE_SOURCE].id,
+                                            writer->sides[DIP_SIDE_TARGET].id, writer->now,
+                                            error);
+  if (writer->inserter == NULL)
+    return NULL;
+  writer->batch = dip_pair_batch_new ();
   writer->last_segment = dip_store_suspend_segment_index (writer->store, error);
   if (writer->last_segment < 0)
     return NULL;
   return g_steal_pointer (&writer);
 }
 
-/* Text in NFC, as everywhere in a project. ASCII is NFC already, and most
- * segments are ASCII or NFC, so the ICU round trip is taken only when it
- * may change something. */
-static char *
-dup_nfc (const char *text, gsize length, GError **error)
+/* Text in NFC, as everywhere in a project: `text` itself when it is ASCII
+ * (NFC already, and most segments are ASCII), or else a normalized copy,
+ * returned in `out_copy` too. Updates `length`. */
+static const char *
+as_nfc (const char *text, gsize *length, char **out_copy, GError **error)
 {
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < *length; i++)
     if ((guchar) text[i] >= 0x80)
-      return dip_text_normalize_nfc (text, (gssize) length, error);
-  return g_strndup (text, length);
+      {
+        *out_copy = dip_text_normalize_nfc (text, (gssize) *length, error);
+        if (*out_copy != NULL)
+          *length = strlen (*out_copy);
+        return *out_copy;
+      }
+  return text;
+}
+
+/* Where the side's next segment starts: its segments are one a line. */
+static guint64
+next_start (Side *side, gsize length)
+{
+  guint64 start = side->length > 0 ? side->length + 1 : 0;
+  side->length = start + length;
+  return start;
 }
 
 static gboolean
-insert_segment (DipPairWriter *writer, DipSide side, const char *text, gsize length,
-                GError **error)
+insert_batch (DipPairWriter *writer, GError **error)
 {
-  g_autofree char *nfc = dup_nfc (text, length, error);
-  if (nfc == NULL)
-    return FALSE;
-
-  Side *s = &writer->sides[side];
-  guint64 start = s->length > 0 ? s->length + 1 : 0;
-  guint64 end = start + strlen (nfc);
-  s->length = end;
-
-  sqlite3_stmt *stmt = dip_store_statement (
-    writer->store,
-    "INSERT INTO segment (document_id, position, paragraph, kind, start, end, text)"
-    " VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->id);
-  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) writer->n_pairs);
-  sqlite3_bind_text (stmt, 3, dip_segment_kind_to_string (DIP_SEGMENT_SENTENCE), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) start);
-  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) end);
-  sqlite3_bind_text64 (stmt, 6, nfc, end - start, SQLITE_STATIC, SQLITE_UTF8);
-  return dip_store_step_done (writer->store, stmt, error);
-}
-
-static gboolean
-insert_bead (DipPairWriter *writer, double confidence, const char *changed_at, GError **error)
-{
-  sqlite3_stmt *stmt = dip_store_statement (
-    writer->store,
-    "INSERT INTO bead (src_document, tgt_document, position, src_start, src_count,"
-    "                  tgt_start, tgt_count, confidence, status, changed_at)"
-    " VALUES (?1, ?2, ?3, ?3, 1, ?3, 1, ?4, 'confirmed', ?5)",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, writer->sides[DIP_SIDE_SOURCE].id);
-  sqlite3_bind_int64 (stmt, 2, writer->sides[DIP_SIDE_TARGET].id);
-  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) writer->n_pairs);
-  sqlite3_bind_double (stmt, 4, CLAMP (confidence, 0.0, 1.0));
-  sqlite3_bind_text (stmt, 5, changed_at ? changed_at : writer->now, -1, SQLITE_STATIC);
-  return dip_store_step_done (writer->store, stmt, error);
+  gboolean ok = dip_pair_inserter_insert (writer->inserter, writer->batch, error);
+  dip_pair_batch_clear (writer->batch);
+  return ok;
 }
 
 gboolean
@@ -172,12 +156,20 @@ dip_pair_writer_add (DipPairWriter *writer, const char *src, gsize src_length,
       g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "too many pairs for one document");
       return FALSE;
     }
-  if (!insert_segment (writer, DIP_SIDE_SOURCE, src, src_length, error)
-      || !insert_segment (writer, DIP_SIDE_TARGET, tgt, tgt_length, error)
-      || !insert_bead (writer, confidence, changed_at, error))
+  g_autofree char *src_copy = NULL, *tgt_copy = NULL;
+  src = as_nfc (src, &src_length, &src_copy, error);
+  if (src == NULL)
     return FALSE;
+  tgt = as_nfc (tgt, &tgt_length, &tgt_copy, error);
+  if (tgt == NULL)
+    return FALSE;
+
+  guint64 src_start = next_start (&writer->sides[DIP_SIDE_SOURCE], src_length);
+  guint64 tgt_start = next_start (&writer->sides[DIP_SIDE_TARGET], tgt_length);
+  dip_pair_batch_add (writer->batch, writer->n_pairs, src, src_length, src_start, tgt,
+                      tgt_length, tgt_start, confidence, changed_at);
   writer->n_pairs++;
-  return TRUE;
+  return !dip_pair_batch_is_full (writer->batch) || insert_batch (writer, error);
 }
 
 guint64
@@ -213,7 +205,8 @@ dip_pair_writer_commit (DipPairWriter *writer, gint64 *out_src_document,
                         gint64 *out_tgt_document, GError **error)
 {
   g_return_val_if_fail (!writer->done, FALSE);
-  if (!dip_store_resume_segment_index (writer->store, writer->last_segment, error)
+  if (!insert_batch (writer, error)
+      || !dip_store_resume_segment_index (writer->store, writer->last_segment, error)
       || !complete_document (writer, DIP_SIDE_SOURCE, error)
       || !complete_document (writer, DIP_SIDE_TARGET, error))
     return FALSE;
