@@ -7,10 +7,18 @@
  * added at the end, when their length is known. All of it is one
  * transaction: an importer that fails halfway leaves nothing.
  *
+ * The batches are inserted by a thread of the writer's own while the
+ * caller reads and parses the next pairs: on two cores the reading and the
+ * storing overlap. The thread owns the connection from the first batch to
+ * the last; the caller touches the store again only after joining it.
+ * Batches go round a ring of N_BATCHES, so the reader is at most that far
+ * ahead.
+ *
  * Memory does not grow with the input: nothing is kept per pair beyond its
  * batch, and the documents' text is their segments (see
- * complete_document). The full-text index of the new segments is built in
- * one statement at the end (see dip_store_suspend_segment_index).
+ * complete_document). The full-text index of the new segments is built
+ * with the segment triggers off, INDEX_EVERY batches in one statement (see
+ * dip_store_suspend_segment_index), so that it too overlaps the reading.
  */
 #include "dip-config.h"
 
@@ -21,6 +29,15 @@
 #include "dip-exchange-private.h"
 #include "dip-pair-batch.h"
 #include "dip-project-private.h"
+
+/* Batches in the ring between the caller and the thread: one being filled,
+ * one being inserted, two waiting. */
+#define N_BATCHES 4
+
+/* Batches between two statements that index new segments: FTS5 writes its
+ * terms out at the end of every statement, and indexing 32768 segments a
+ * statement costs about what one statement for all of them does. */
+#define INDEX_EVERY 256
 
 /* One side of the pair being built. */
 typedef struct
@@ -35,23 +52,119 @@ struct _DipPairWriter
   DipProject      *project;       /* owned reference */
   DipStore        *store;         /* borrowed from the project */
   Side             sides[2];      /* indexed by DipSide */
-  DipPairInserter *inserter;
-  DipPairBatch    *batch;         /* the pairs not inserted yet */
+  DipPairBatch    *batch;         /* the pairs being gathered, or NULL */
   char            *now;           /* ISO 8601, for pairs without a date */
   guint64          n_pairs;
-  gint64           last_segment;  /* the largest segment id before this import */
   gboolean         done;          /* committed or rolled back */
+
+  /* The inserting thread and what only it uses while it runs. */
+  GThread         *thread;
+  GAsyncQueue     *to_insert;     /* batches filled by the caller */
+  GAsyncQueue     *to_fill;       /* batches emptied by the thread */
+  DipPairInserter *inserter;
+  gint64           indexed_up_to; /* the last segment id in segment_fts */
+  guint            batches_since_index;
+  GError          *thread_error;  /* its failure; read after joining */
+  gint             failed;        /* atomic: thread_error is set */
+  gint             abandoned;     /* atomic: insert nothing more */
 };
+
+/* ---- the inserting thread ----------------------------------------------- */
+
+static gboolean
+insert_and_index (DipPairWriter *writer, DipPairBatch *batch, GError **error)
+{
+  if (!dip_pair_inserter_insert (writer->inserter, batch, error))
+    return FALSE;
+  if (++writer->batches_since_index < INDEX_EVERY)
+    return TRUE;
+  writer->batches_since_index = 0;
+  writer->indexed_up_to = dip_store_index_segments (writer->store, writer->indexed_up_to, error);
+  return writer->indexed_up_to >= 0;
+}
+
+/* Inserts batches until the last one, handing each back emptied. After a
+ * failure, or once the caller has given up, it only hands them back. */
+static gpointer
+insert_batches (gpointer data)
+{
+  DipPairWriter *writer = data;
+  gboolean last = FALSE;
+  while (!last)
+    {
+      DipPairBatch *batch = g_async_queue_pop (writer->to_insert);
+      last = dip_pair_batch_is_last (batch);
+      if (writer->thread_error == NULL && !g_atomic_int_get (&writer->abandoned)
+          && !insert_and_index (writer, batch, &writer->thread_error))
+        g_atomic_int_set (&writer->failed, TRUE);
+      dip_pair_batch_clear (batch);
+      g_async_queue_push (writer->to_fill, batch);
+    }
+  return NULL;
+}
+
+static void
+start_thread (DipPairWriter *writer)
+{
+  writer->to_insert = g_async_queue_new ();
+  writer->to_fill = g_async_queue_new_full ((GDestroyNotify) dip_pair_batch_free);
+  for (guint i = 1; i < N_BATCHES; i++)
+    g_async_queue_push (writer->to_fill, dip_pair_batch_new ());
+  writer->batch = dip_pair_batch_new ();
+  writer->thread = g_thread_new ("dip-pair-writer", insert_batches, writer);
+}
+
+/* Sends the batch being filled as the last one and waits for the thread to
+ * insert it (unless abandoned) and end. */
+static void
+join_thread (DipPairWriter *writer)
+{
+  dip_pair_batch_set_last (writer->batch, TRUE);
+  g_async_queue_push (writer->to_insert, g_steal_pointer (&writer->batch));
+  g_thread_join (g_steal_pointer (&writer->thread));
+}
+
+static gboolean
+propagate_thread_error (DipPairWriter *writer, GError **error)
+{
+  if (writer->thread_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&writer->thread_error));
+  return FALSE;
+}
+
+/* Hands the full batch to the thread and takes an empty one, waiting for
+ * it if the thread is behind. */
+static gboolean
+submit_batch (DipPairWriter *writer, GError **error)
+{
+  g_async_queue_push (writer->to_insert, writer->batch);
+  writer->batch = g_async_queue_pop (writer->to_fill);
+  if (!g_atomic_int_get (&writer->failed))
+    return TRUE;
+  join_thread (writer);
+  return propagate_thread_error (writer, error);
+}
+
+/* ---- the caller's side -------------------------------------------------- */
 
 void
 dip_pair_writer_free (DipPairWriter *writer)
 {
   if (writer == NULL)
     return;
+  if (writer->thread != NULL)
+    {
+      g_atomic_int_set (&writer->abandoned, TRUE);
+      join_thread (writer);
+    }
   if (!writer->done)
     dip_store_rollback (writer->store);
   g_clear_pointer (&writer->inserter, dip_pair_inserter_free);
   g_clear_pointer (&writer->batch, dip_pair_batch_free);
+  g_clear_pointer (&writer->to_insert, g_async_queue_unref);
+  g_clear_pointer (&writer->to_fill, g_async_queue_unref);
+  g_clear_error (&writer->thread_error);
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)
     g_free (writer->sides[i].lang);
   g_free (writer->now);
@@ -103,10 +216,10 @@ dip_pair_writer_begin (DipProject *project, const char *name, GError **error)
                                             error);
   if (writer->inserter == NULL)
     return NULL;
-  writer->batch = dip_pair_batch_new ();
-  writer->last_segment = dip_store_suspend_segment_index (writer->store, error);
-  if (writer->last_segment < 0)
+  writer->indexed_up_to = dip_store_suspend_segment_index (writer->store, error);
+  if (writer->indexed_up_to < 0)
     return NULL;
+  start_thread (writer);
   return g_steal_pointer (&writer);
 }
 
@@ -136,20 +249,12 @@ next_start (Side *side, gsize length)
   return start;
 }
 
-static gboolean
-insert_batch (DipPairWriter *writer, GError **error)
-{
-  gboolean ok = dip_pair_inserter_insert (writer->inserter, writer->batch, error);
-  dip_pair_batch_clear (writer->batch);
-  return ok;
-}
-
 gboolean
 dip_pair_writer_add (DipPairWriter *writer, const char *src, gsize src_length,
                      const char *tgt, gsize tgt_length, double confidence,
                      const char *changed_at, GError **error)
 {
-  g_return_val_if_fail (!writer->done, FALSE);
+  g_return_val_if_fail (writer->thread != NULL, FALSE);
   /* Positions are stored as SQLite integers but read back as guint. */
   if (writer->n_pairs >= G_MAXINT32)
     {
@@ -169,7 +274,7 @@ dip_pair_writer_add (DipPairWriter *writer, const char *src, gsize src_length,
   dip_pair_batch_add (writer->batch, writer->n_pairs, src, src_length, src_start, tgt,
                       tgt_length, tgt_start, confidence, changed_at);
   writer->n_pairs++;
-  return !dip_pair_batch_is_full (writer->batch) || insert_batch (writer, error);
+  return !dip_pair_batch_is_full (writer->batch) || submit_batch (writer, error);
 }
 
 guint64
@@ -204,9 +309,10 @@ gboolean
 dip_pair_writer_commit (DipPairWriter *writer, gint64 *out_src_document,
                         gint64 *out_tgt_document, GError **error)
 {
-  g_return_val_if_fail (!writer->done, FALSE);
-  if (!insert_batch (writer, error)
-      || !dip_store_resume_segment_index (writer->store, writer->last_segment, error)
+  g_return_val_if_fail (writer->thread != NULL, FALSE);
+  join_thread (writer);
+  if (!propagate_thread_error (writer, error)
+      || !dip_store_resume_segment_index (writer->store, writer->indexed_up_to, error)
       || !complete_document (writer, DIP_SIDE_SOURCE, error)
       || !complete_document (writer, DIP_SIDE_TARGET, error))
     return FALSE;

@@ -192,12 +192,9 @@ dip_store_rollback (DipStore *store)
     set_triggers (store, TRUE, NULL);
 }
 
-gint64
-dip_store_suspend_segment_index (DipStore *store, GError **error)
+static gint64
+last_segment_id (DipStore *store, GError **error)
 {
-  g_return_val_if_fail (!sqlite3_get_autocommit (store->db), -1);
-  g_return_val_if_fail (!store->triggers_off, -1);
-
   sqlite3_stmt *stmt = dip_store_statement (store, "SELECT ifnull(max(id), 0) FROM segment",
                                             error);
   if (stmt == NULL)
@@ -210,7 +207,43 @@ dip_store_suspend_segment_index (DipStore *store, GError **error)
       dip_store_fail (store, rc, "reading segments", error);
       return -1;
     }
+  return last;
+}
+
+gint64
+dip_store_suspend_segment_index (DipStore *store, GError **error)
+{
+  g_return_val_if_fail (!sqlite3_get_autocommit (store->db), -1);
+  g_return_val_if_fail (!store->triggers_off, -1);
+
+  gint64 last = last_segment_id (store, error);
+  if (last < 0)
+    return -1;
   return set_triggers (store, FALSE, error) ? last : -1;
+}
+
+gint64
+dip_store_index_segments (DipStore *store, gint64 after_id, GError **error)
+{
+  g_return_val_if_fail (store->triggers_off, -1);
+
+  /* Rows get ids above the largest one (INTEGER PRIMARY KEY without
+   * AUTOINCREMENT), so the rows above `after_id` are those inserted since
+   * the suspension, or since the last call: exactly what the insert
+   * trigger would have indexed. */
+  gint64 last = last_segment_id (store, error);
+  if (last < 0)
+    return -1;
+  sqlite3_stmt *stmt = dip_store_statement (
+    store,
+    "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment"
+    " WHERE id > ?1 AND id <= ?2",
+    error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int64 (stmt, 2, last);
+  return dip_store_step_done (store, stmt, error) ? last : -1;
 }
 
 gboolean
@@ -218,18 +251,7 @@ dip_store_resume_segment_index (DipStore *store, gint64 after_id, GError **error
 {
   g_return_val_if_fail (store->triggers_off, FALSE);
 
-  /* Rows get ids above the largest one (INTEGER PRIMARY KEY without
-   * AUTOINCREMENT), so the rows above `after_id` are those inserted since
-   * the suspension: exactly what the insert trigger would have indexed. */
-  sqlite3_stmt *stmt = dip_store_statement (
-    store, "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment WHERE id > ?1",
-    error);
-  gboolean ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, after_id);
-      ok = dip_store_step_done (store, stmt, error);
-    }
+  gboolean ok = dip_store_index_segments (store, after_id, error) >= 0;
   /* On again even after a failure: the caller rolls back, and the
    * connection's later edits need their triggers. */
   return set_triggers (store, TRUE, ok ? error : NULL) && ok;
