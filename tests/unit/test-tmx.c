@@ -715,6 +715,26 @@ count_matches (sqlite3 *db, const char *query)
   return n;
 }
 
+static gint64
+query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A bulk import turns FTS5's merging off while it indexes; afterwards it
+ * is back at FTS5's default (4) for the edits that follow. */
+static void
+assert_automerge_default (sqlite3 *db)
+{
+  g_assert_cmpint (query_int (db, "SELECT ifnull((SELECT v FROM segment_fts_config"
+                                  " WHERE k = 'automerge'), 4)"), ==, 4);
+}
+
 static void
 exec_sql (sqlite3 *db, const char *sql)
 {
@@ -792,6 +812,7 @@ test_import_full_text (Fixture *f, gconstpointer data)
   /* The connection that imported, and its triggers afterwards. */
   sqlite3 *db = dip_store_get_db (dip_project_get_store (f->project));
   assert_index_in_step (db);
+  assert_automerge_default (db);
   g_assert_cmpint (count_matches (db, "partenariato"), ==, 1);
   g_assert_cmpint (count_matches (db, "zibaldone3"), ==, (N_UNITS + 3) / 7);
   g_assert_cmpint (count_matches (db, "quokka1"), ==, (N_UNITS + 1) / 3);
@@ -817,6 +838,7 @@ test_import_full_text (Fixture *f, gconstpointer data)
   exec_sql (db, "UPDATE segment SET text = 'Ornitorinco vombato' WHERE text = 'Ornitorinco'");
   g_assert_cmpint (count_matches (db, "vombato"), ==, 1);
   assert_index_in_step (db);
+  assert_automerge_default (db);
 
   /* Another connection sees the same. */
   sqlite3 *other = NULL;
