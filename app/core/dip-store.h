@@ -55,6 +55,11 @@ gboolean      dip_store_step_done (DipStore *store, sqlite3_stmt *stmt, GError *
  * inserts into segment may happen in between: the other triggers are off
  * too. The store resumes the triggers itself on rollback. */
 gint64        dip_store_suspend_segment_index (DipStore *store, GError **error);
+/* While suspended: indexes the segments above `after_id` in one statement
+ * and returns the highest segment id, which the next call (or resuming)
+ * takes as its `after_id`; -1 on failure. FTS5 writes its terms out at the
+ * end of each statement, so calls should be thousands of segments apart. */
+gint64        dip_store_index_segments (DipStore *store, gint64 after_id, GError **error);
 gboolean      dip_store_resume_segment_index (DipStore *store, gint64 after_id,
                                               GError **error);
 

@@ -11,9 +11,15 @@
  * segment_fts row by row. With the index built in one statement and no
  * text kept per pair, on the same machine under other developers' load
  * (export 21-26 s there): import 58-67 s (37 s in a quieter moment, 33 s
- * of CPU), 13 MB; import-pairs 43-45 s, 12 MB (was 180 s, 837 MB). The
- * import target is still not met: the CPU time is about half SQLite's
- * inserts and FTS5, a fifth libxml2's reader.
+ * of CPU), 13 MB; import-pairs 43-45 s, 12 MB (was 180 s, 837 MB).
+ * Where those 44 s of CPU went (load 3-5): libxml2's reader and the TMX
+ * walk 11 s, row-by-row inserts 19 s, the bulk FTS5 index 13 s, the
+ * commit's WAL checkpoint 1.5 s. With 64 pairs a statement, the inserts
+ * and the index in a thread of the pair writer's own and FTS5's automerge
+ * off during the import: import 25-29 s wall, 28-32 s of CPU (the parsing
+ * thread 11-12 s; the inserting one 20-23 s, of it FTS5 10-12 s), 14 MB;
+ * import-pairs 21-36 s wall, 20-24 s of CPU, 13 MB. The import target is
+ * still not met: the inserting thread alone, FTS5 above all, is more.
  */
 #include <stdio.h>
 #include <string.h>

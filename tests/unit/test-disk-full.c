@@ -176,15 +176,30 @@ run_import_tmx (DipProject *project, const char *dir, GError **error)
 }
 
 static gboolean
-run_import_pairs (DipProject *project, const char *dir, GError **error)
+import_numbered_pairs (DipProject *project, const char *dir, guint n_pairs, GError **error)
 {
   GString *tsv = g_string_new (NULL);
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < n_pairs; i++)
     g_string_append_printf (tsv, "Frase numero %u.\tSentence number %u.\n", i, i);
   g_autofree char *path = g_build_filename (dir, "pairs.tsv", NULL);
   g_assert_true (g_file_set_contents (path, tsv->str, (gssize) tsv->len, NULL));
   g_string_free (tsv, TRUE);
   return dip_project_import_pairs (project, path, NULL, NULL, error);
+}
+
+static gboolean
+run_import_pairs (DipProject *project, const char *dir, GError **error)
+{
+  return import_numbered_pairs (project, dir, 300, error);
+}
+
+/* Enough pairs that SQLite's page cache spills while the pair writer's
+ * thread inserts them, and that it indexes them in more than one
+ * statement: the disk fills in the thread, not only at the commit. */
+static gboolean
+run_import_many_pairs (DipProject *project, const char *dir, GError **error)
+{
+  return import_numbered_pairs (project, dir, 40000, error);
 }
 
 /* ---- the sweep ----------------------------------------------------------- */
@@ -273,6 +288,7 @@ main (int argc, char **argv)
     { "glossary-import", NULL, run_glossary_import },
     { "import-tmx", NULL, run_import_tmx },
     { "import-pairs", NULL, run_import_pairs },
+    { "import-many-pairs", NULL, run_import_many_pairs },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -153,6 +153,71 @@ test_import_line_ends (Fixture *f, gconstpointer data)
   g_assert_cmpuint (test_count_documents (f->project), ==, 2);
 }
 
+/* The line of `n`: some in NFD, which is stored in NFC; from line 300 on,
+ * every 4th long enough (160 KB) that a batch of pairs fills by size (1 MB)
+ * before it has its 64 pairs. */
+static char *
+numbered_line (guint n, gboolean nfd)
+{
+  g_autofree char *filler = n >= 300 && n % 4 == 0 ? g_strnfill (160 * 1024, 'x') : g_strdup ("");
+  return g_strdup_printf ("Caf%s %u%s\tCoffee %u\n", nfd ? "e\xCC\x81" : "\xC3\xA9", n,
+                          filler, n);
+}
+
+/* Pairs are inserted many at a time; each must still land in its place,
+ * with its offsets, whatever the batch it came in. */
+static void
+test_import_many (Fixture *f, gconstpointer data)
+{
+  enum { N_LINES = 450 };
+  GString *tsv = g_string_new (NULL);
+  for (guint n = 0; n < N_LINES; n++)
+    {
+      g_autofree char *line = numbered_line (n, n % 3 == 0);
+      g_string_append (tsv, line);
+    }
+  g_autofree char *file = test_write_file (f->dir, "many.tsv", tsv->str, -1);
+  g_string_free (tsv, TRUE);
+
+  g_autoptr (GError) error = NULL;
+  DipImportReport report;
+  g_assert_true (dip_project_import_pairs (f->project, file, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_imported, ==, N_LINES);
+
+  g_autoptr (GBytes) original = dip_project_dup_document_original (f->project,
+                                                                   report.src_document, &error);
+  const char *text = g_bytes_get_data (original, NULL);
+  g_autoptr (GPtrArray) sources = dip_project_list_segments (f->project, report.src_document,
+                                                             &error);
+  g_autoptr (GPtrArray) targets = dip_project_list_segments (f->project, report.tgt_document,
+                                                             &error);
+  g_assert_cmpuint (sources->len, ==, N_LINES);
+  g_assert_cmpuint (targets->len, ==, N_LINES);
+  for (guint n = 0; n < N_LINES; n++)
+    {
+      g_autofree char *line = numbered_line (n, FALSE);
+      const DipSegment *s = g_ptr_array_index (sources, n);
+      const DipSegment *t = g_ptr_array_index (targets, n);
+      g_autofree char *want_source = g_strndup (line, strcspn (line, "\t"));
+      g_autofree char *want_target = g_strdup_printf ("Coffee %u", n);
+      g_assert_cmpstr (s->text, ==, want_source);
+      g_assert_cmpstr (t->text, ==, want_target);
+      g_assert_cmpuint (s->position, ==, n);
+      g_assert_cmpmem (text + s->start, s->end - s->start, s->text, strlen (s->text));
+    }
+
+  g_autoptr (GArray) beads = dip_project_list_beads (f->project, report.src_document,
+                                                     report.tgt_document, &error);
+  g_assert_cmpuint (beads->len, ==, N_LINES);
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const DipBead *b = &g_array_index (beads, DipBead, i);
+      g_assert_cmpuint (b->src_start, ==, i);
+      g_assert_cmpuint (b->tgt_start, ==, i);
+    }
+}
+
 static char *
 export_tsv (Fixture *f, DipProject *project, const char *name, DipExportReport *report)
 {
@@ -211,6 +276,8 @@ main (int argc, char **argv)
   g_test_add ("/pairs/import-bad", Fixture, NULL, fixture_set_up, test_import_bad,
               fixture_tear_down);
   g_test_add ("/pairs/import-line-ends", Fixture, NULL, fixture_set_up, test_import_line_ends,
+              fixture_tear_down);
+  g_test_add ("/pairs/import-many", Fixture, NULL, fixture_set_up, test_import_many,
               fixture_tear_down);
   g_test_add ("/pairs/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   return g_test_run ();
