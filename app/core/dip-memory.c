@@ -224,6 +224,26 @@ typedef struct
   guint  position;
 } Candidate;
 
+/* The (document, position) rows a bound statement selects. */
+static GArray *
+read_candidates (DipStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate c = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1) };
+      g_array_append_val (candidates, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dip_store_fail (store, rc, what, error);
+      return NULL;
+    }
+  return g_steal_pointer (&candidates);
+}
+
 static GArray *
 find_candidates (DipStore *store, const char *query, GError **error)
 {
@@ -238,20 +258,7 @@ find_candidates (DipStore *store, const char *query, GError **error)
     return NULL;
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Candidate c = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1) };
-      g_array_append_val (candidates, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      dip_store_fail (store, rc, "searching the translation memory", error);
-      return NULL;
-    }
-  return g_steal_pointer (&candidates);
+  return read_candidates (store, stmt, "searching the translation memory", error);
 }
 
 static int
@@ -381,19 +388,9 @@ dip_project_find_beads (DipProject *self, gint64 src_document, gint64 tgt_docume
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, src_document);
   sqlite3_bind_int64 (stmt, 3, tgt_document);
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Candidate c = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1) };
-      g_array_append_val (hits, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      dip_store_fail (store, rc, "searching the project", error);
-      return NULL;
-    }
+  g_autoptr (GArray) hits = read_candidates (store, stmt, "searching the project", error);
+  if (hits == NULL)
+    return NULL;
 
   g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < hits->len; i++)
