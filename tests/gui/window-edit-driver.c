@@ -45,6 +45,10 @@ read_state (const char *path, State *out)
   sqlite3 *db = NULL;
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("%s: %s", path, sqlite3_errmsg (db));
+  /* The window's own worker connections (damage check, spelling, memory)
+     may hold the file for a moment, as when the last one closes and folds
+     the WAL back in: wait for them as the application does. */
+  sqlite3_busy_timeout (db, 5000);
   sqlite3_stmt *stmt = NULL;
   sqlite3_prepare_v2 (db, "SELECT count(*) FROM edit WHERE undone = 0", -1, &stmt, NULL);
   out->edits = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
