@@ -126,10 +126,22 @@ dip_window_load_findings (DipWindow *self, GError **error)
   GtkWidget *child;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
+  /* Bead id → row, read once: a search of the list per finding would be
+     findings × beads for a checked book. */
+  g_autoptr (GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
+  GListModel *beads = dip_alignment_view_get_beads (self->alignment_view);
+  guint n_beads = self->findings->len > 0 ? g_list_model_get_n_items (beads) : 0;
+  for (guint b = 0; b < n_beads; b++)
+    {
+      g_autoptr (DipBeadItem) item = g_list_model_get_item (beads, b);
+      g_hash_table_insert (rows, g_memdup2 (&dip_bead_item_get_bead (item)->id, sizeof (gint64)),
+                           GUINT_TO_POINTER (b + 1));
+    }
   for (guint i = 0; i < self->findings->len && i < MAX_FINDING_ROWS; i++)
     {
       const DipFinding *finding = g_ptr_array_index (self->findings, i);
-      guint index = bead_index_of (self, finding->bead_id);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (rows, &finding->bead_id)) - 1;
       g_autofree char *title = NULL;
       if (index != GTK_INVALID_LIST_POSITION)
         title = g_strdup_printf (_("Bead %u · %s · %s"), index + 1,
