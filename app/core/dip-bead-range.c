@@ -233,27 +233,15 @@ change_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_documen
                        guint position, guint removed, const DipBead *added, guint n_added,
                        const char *action, GError **error)
 {
-  DipStore *store = dip_project_get_store (self);
   g_autoptr (GArray) before = dip_project_list_bead_range (self, src_document, tgt_document,
                                                            position, removed, error);
   if (before == NULL
       || !write_range (self, src_document, tgt_document, position, before, added, n_added,
                        error))
     return FALSE;
-  /* A new change ends what could be redone. */
-  if (!dip_store_exec (store, "DELETE FROM edit WHERE undone = 1", error))
-    return FALSE;
-
-  g_autoptr (GString) payload = g_string_new (NULL);
-  g_string_append_printf (payload,
-                          "{\"src_document\":%" G_GINT64_FORMAT ",\"tgt_document\":%"
-                          G_GINT64_FORMAT ",\"position\":%u,\"before\":",
-                          src_document, tgt_document, position);
-  dip_beads_append_json (payload, (const DipBead *) before->data, before->len);
-  g_string_append (payload, ",\"after\":");
-  dip_beads_append_json (payload, added, n_added);
-  g_string_append_c (payload, '}');
-  return dip_project_record_edit (self, action, payload->str, error);
+  return dip_project_record_bead_edit (self, src_document, tgt_document, (gint64) position,
+                                       (const DipBead *) before->data, before->len, added,
+                                       n_added, action, error);
 }
 
 gboolean
@@ -327,4 +315,28 @@ dip_project_find_bead_holding (DipProject *self, gint64 src_document, gint64 tgt
         }
     }
   return TRUE;
+}
+
+gboolean
+dip_project_record_bead_edit (DipProject *self, gint64 src_document, gint64 tgt_document,
+                              gint64 position, const DipBead *before, guint n_before,
+                              const DipBead *after, guint n_after, const char *action,
+                              GError **error)
+{
+  /* A new change ends what could be redone. */
+  if (!dip_store_exec (dip_project_get_store (self), "DELETE FROM edit WHERE undone = 1", error))
+    return FALSE;
+
+  g_autoptr (GString) payload = g_string_new (NULL);
+  g_string_append_printf (payload,
+                          "{\"src_document\":%" G_GINT64_FORMAT ",\"tgt_document\":%"
+                          G_GINT64_FORMAT, src_document, tgt_document);
+  if (position >= 0)
+    g_string_append_printf (payload, ",\"position\":%" G_GINT64_FORMAT, position);
+  g_string_append (payload, ",\"before\":");
+  dip_beads_append_json (payload, before, n_before);
+  g_string_append (payload, ",\"after\":");
+  dip_beads_append_json (payload, after, n_after);
+  g_string_append_c (payload, '}');
+  return dip_project_record_edit (self, action, payload->str, error);
 }

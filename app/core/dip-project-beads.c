@@ -91,30 +91,19 @@ static gboolean
 replace_in_transaction (DipProject *self, gint64 src_document, gint64 tgt_document,
                         const GArray *beads, const char *action, GError **error)
 {
-  DipStore *store = dip_project_get_store (self);
   g_autoptr (GArray) before = dip_project_list_beads (self, src_document, tgt_document, error);
   if (before == NULL)
     return FALSE;
   if (!dip_project_write_beads (self, src_document, tgt_document, beads, error))
     return FALSE;
-  /* A new change ends what could be redone. */
-  if (!dip_store_exec (store, "DELETE FROM edit WHERE undone = 1", error))
-    return FALSE;
-
-  g_autoptr (GString) payload = g_string_new (NULL);
-  g_string_append_printf (payload,
-                          "{\"src_document\":%" G_GINT64_FORMAT ",\"tgt_document\":%"
-                          G_GINT64_FORMAT ",\"before\":",
-                          src_document, tgt_document);
-  dip_beads_append_json (payload, (const DipBead *) before->data, before->len);
-  g_string_append (payload, ",\"after\":");
-  dip_beads_append_json (payload, (const DipBead *) beads->data, beads->len);
-  g_string_append_c (payload, '}');
   DipChange change = { .kind = DIP_CHANGE_BEADS, .src_document = src_document,
                        .tgt_document = tgt_document, .position = 0, .removed = before->len,
                        .added = beads->len };
   dip_project_set_last_change (self, &change);
-  return dip_project_record_edit (self, action, payload->str, error);
+  /* The whole alignment, without a position: undo writes every bead. */
+  return dip_project_record_bead_edit (self, src_document, tgt_document, -1,
+                                       (const DipBead *) before->data, before->len,
+                                       (const DipBead *) beads->data, beads->len, action, error);
 }
 
 gboolean

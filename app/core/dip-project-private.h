@@ -84,6 +84,20 @@ gboolean  dip_project_change_beads     (DipProject    *self,
                                         const char    *action,
                                         GError       **error);
 
+/* Records a change of beads in the edit history (inside the caller's
+ * transaction), ending what could be redone: the stretch at `position`
+ * before and after, or with `position` -1 every bead of the pair. */
+gboolean  dip_project_record_bead_edit (DipProject    *self,
+                                        gint64         src_document,
+                                        gint64         tgt_document,
+                                        gint64         position,
+                                        const DipBead *before,
+                                        guint          n_before,
+                                        const DipBead *after,
+                                        guint          n_after,
+                                        const char    *action,
+                                        GError       **error);
+
 /* The beads as the edit history writes them: [[s,n,t,m,conf,"status"],…]. */
 void      dip_beads_append_json        (GString       *json,
                                         const DipBead *beads,
