@@ -10,6 +10,7 @@
 # The full disk inside SQLite is tests/unit/test-disk-full.c.
 set -u
 source "$(dirname "$0")/tap.sh"
+here=$(cd "$(dirname "$0")" && pwd)
 cli=${DIPTYCH_CLI:?set by meson}
 samples=${DIP_SAMPLES:?set by meson}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,20 +59,8 @@ printf 'accordo\tagreement\n' > terms.tsv
 "$cli" export base.diptych --tmx in.tmx --status all >/dev/null
 sqlite3 base.diptych "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 
-# Every command that writes the project, with its arguments after FILE.
-commands=(
-  "import|--side target $samples/001-wikipedia-en.txt"
-  "align|"
-  "edit|confirm 1"
-  "edit|merge 2"
-  "edit|split 1 1 1"
-  "edit|undo"
-  "check|"
-  "glossary|add accordo agreement"
-  "glossary|import terms.tsv"
-  "import-tmx|in.tmx"
-  "import-pairs|pairs.tsv"
-)
+source "$here/writing-commands.sh"
+commands=("${writing_commands[@]}")
 
 # --- a read-only project file ---
 ro_dir=

@@ -6,6 +6,7 @@
 # locked", never a damaged project, never a lost change.
 set -u
 source "$(dirname "$0")/tap.sh"
+here=$(cd "$(dirname "$0")" && pwd)
 cli=${DIPTYCH_CLI:?set by meson}
 samples=${DIP_SAMPLES:?set by meson}
 work=$(mktemp -d)
@@ -55,19 +56,8 @@ release_lock () {
 now_ms () { echo $(( $(date +%s%N) / 1000000 )); }
 
 # --- the lock is held for longer than anyone waits ---
-commands=(
-  "import|--side target $samples/001-wikipedia-en.txt"
-  "align|"
-  "edit|confirm 1"
-  "edit|merge 2"
-  "edit|split 1 1 1"
-  "edit|undo"
-  "check|"
-  "glossary|add accordo agreement"
-  "glossary|import terms.tsv"
-  "import-tmx|in.tmx"
-  "import-pairs|pairs.tsv"
-)
+source "$here/writing-commands.sh"
+commands=("${writing_commands[@]}")
 before=$(dump)
 # Held until every writer has given up, however slow the machine (a writer
 # under ASan and load may take seconds before it first tries to write).
