@@ -265,27 +265,33 @@ save_screenshot (DipWindow *window, const char *name)
   if (dir == NULL)
     return;
   GtkWidget *widget = GTK_WIDGET (window);
-  /* Wait for a frame drawn after this point: the window's own worker
-     threads wake the loop too, so a count of iterations proves nothing. */
-  gboolean painted = FALSE;
   gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   g_assert_nonnull (clock);
-  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted),
-                                             &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < give_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_true (painted);
-  drain_main_loop ();
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  g_autoptr (GskRenderNode) node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  int width = 0, height = 0;
+  g_autoptr (GskRenderNode) node = NULL;
+  /* The window's render node exists from a drawn frame until something
+     asks for a redraw (its worker threads answer at any moment, a count
+     of loop iterations proves nothing): take it right after a frame is
+     drawn, waiting for another while something spoilt it first. */
+  while (node == NULL && g_get_monotonic_time () < give_up)
+    {
+      gboolean painted = FALSE;
+      gulong handler = g_signal_connect_swapped (clock, "after-paint",
+                                                 G_CALLBACK (mark_painted), &painted);
+      gtk_widget_queue_draw (widget);
+      while (!painted && g_get_monotonic_time () < give_up)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, handler);
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (
