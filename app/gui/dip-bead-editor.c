@@ -102,14 +102,16 @@ load_checkers_thread (GTask *task, gpointer source_object, gpointer task_data,
                                                                 &error);
   Checkers *checkers = g_new0 (Checkers, 1);
 
+  /* A project the editor has left meanwhile may be gone (closed, deleted):
+     nobody waits for its spelling, so a failure is no news. */
   for (DipSide side = DIP_SIDE_SOURCE; project != NULL && side <= DIP_SIDE_TARGET; side++)
     {
       g_autoptr (GError) side_error = NULL;
       checkers->checkers[side] = dip_spell_checker_new (project, side, NULL, &side_error);
-      if (checkers->checkers[side] == NULL)
+      if (checkers->checkers[side] == NULL && !g_cancellable_is_cancelled (cancellable))
         g_warning ("spelling is off: %s", side_error->message);
     }
-  if (project == NULL)
+  if (project == NULL && !g_cancellable_is_cancelled (cancellable))
     g_warning ("spelling is off: %s", error->message);
   g_task_return_pointer (task, checkers, (GDestroyNotify) checkers_free);
 }

@@ -228,7 +228,7 @@ align_done (GObject *source, GAsyncResult *result, gpointer user_data)
       dip_window_show_error (self, error);
       return;
     }
-  dip_window_changed (self, 0, _("Aligned the texts"));
+  dip_window_changed_elsewhere (self, 0, _("Aligned the texts"));
 }
 
 static void

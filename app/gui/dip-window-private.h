@@ -63,6 +63,11 @@ void          dip_window_update_actions (DipWindow *self);
 void          dip_window_changed      (DipWindow  *self,
                                        guint       selected,
                                        const char *message);
+/* The same after work on a connection of its own (a worker thread's):
+ * this window's project cannot tell what changed, so every row is read. */
+void          dip_window_changed_elsewhere (DipWindow  *self,
+                                            guint       selected,
+                                            const char *message);
 
 /* Reads the stored findings into the Checks page. */
 gboolean      dip_window_load_findings (DipWindow *self,

@@ -243,6 +243,9 @@ load_alignment (DipWindow *self, guint selected, GError **error)
       g_clear_pointer (&self->segments[DIP_SIDE_TARGET], g_ptr_array_unref);
     }
   g_set_object (&self->beads, items);
+  /* A new list (an alignment, a reload) has other beads at the positions
+     of the old one: the review queue starts again from the least sure. */
+  self->queue_at = GTK_INVALID_LIST_POSITION;
   dip_alignment_view_set_beads (self->alignment_view, G_LIST_MODEL (items), selected);
   dip_window_update_actions (self);
   return TRUE;
@@ -292,7 +295,20 @@ replace_rows (DipWindow *self, guint position, guint removed, guint n, GError **
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < beads->len; i++)
     g_ptr_array_add (items, make_bead_item (self, &g_array_index (beads, DipBead, i)));
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->beads));
   g_list_store_splice (self->beads, position, removed, items->pdata, items->len);
+
+  /* The review queue's place moves with its bead; it starts again when that
+     bead is gone (merged, split) or every bead was replaced (aligned anew). */
+  guint queued = self->queue_at;
+  if (queued == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  if (position == 0 && removed == old_n)
+    self->queue_at = GTK_INVALID_LIST_POSITION;
+  else if (queued >= position + removed)
+    self->queue_at = queued - removed + items->len;
+  else if (queued >= position && removed != items->len)
+    self->queue_at = GTK_INVALID_LIST_POSITION;
   return TRUE;
 }
 
@@ -607,14 +623,16 @@ dip_window_show_error (DipWindow *self, const GError *error)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
-/* After a change: bring the list in step, select `selected`, and say what
-   happened with an Undo button. */
-void
-dip_window_changed (DipWindow *self, guint selected, const char *message)
+/* After a change: bring the list in step (the rows the change touched, or
+   every row when `reread_all`), select `selected`, and say what happened
+   with an Undo button. */
+static void
+show_change (DipWindow *self, guint selected, const char *message, gboolean reread_all)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!refresh_changed (self, selected, &error))
+  if (!(reread_all ? load_alignment (self, selected, &error)
+                   : refresh_changed (self, selected, &error)))
     {
       dip_window_show_error (self, error);
       return;
@@ -630,6 +648,18 @@ dip_window_changed (DipWindow *self, guint selected, const char *message)
       adw_toast_set_timeout (toast, 3);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+}
+
+void
+dip_window_changed (DipWindow *self, guint selected, const char *message)
+{
+  show_change (self, selected, message, FALSE);
+}
+
+void
+dip_window_changed_elsewhere (DipWindow *self, guint selected, const char *message)
+{
+  show_change (self, selected, message, TRUE);
 }
 
 static const GActionEntry win_actions[] = {
