@@ -56,6 +56,29 @@ dip_align_shape_log_prior (guint a, guint b)
   return log (0.002);
 }
 
+/* A summary sentence draws on one more article sentence with this
+   probability: one is the most common, four rare. */
+#define SUMMARY_CONTINUATION 0.35
+
+/* Shapes of an article (`article` sentences of a bead) against its summary
+   (`summary` sentences): each article sentence is left out with
+   probability `omission` or kept, and a summary sentence condenses one or
+   more kept ones, fewer more likely. Translation priors would make leaving
+   a sentence out dearer than hiding it in a merge, which a summary turns
+   upside down. */
+static double
+summary_shape_log_prior (guint article, guint summary, double omission)
+{
+  if (summary == 0)
+    return log (omission) * article;
+  if (article == 0)
+    return dip_align_shape_log_prior (0, summary);
+  double kept = article * log1p (-omission);
+  if (summary == 1)
+    return kept + log1p (-SUMMARY_CONTINUATION) + (article - 1) * log (SUMMARY_CONTINUATION);
+  return kept + dip_align_shape_log_prior (article, summary);
+}
+
 /* log(erfc(x / √2)), the log probability of a Gale–Church deviation of at
    least x, tabulated: the program asks for it a dozen times per cell. */
 #define LOG_TAIL_STEP 0.01
@@ -211,17 +234,18 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
     return t->shape_lp[s] * p->unit_size;
 
   double ls = 0, lt = 0;
-  guint words = 0, matches = 0, orphans = 0;
+  guint src_words = 0, tgt_words = 0, src_matches = 0, tgt_matches = 0, orphans = 0;
   for (guint x = i - a; x < i; x++)
     {
       ls += t->src->chars[x];
-      words += t->src->n_words[x];
+      src_words += t->src->n_words[x];
     }
   for (guint y = j - b; y < j; y++)
     {
       lt += t->tgt->chars[y];
-      words += t->tgt->n_words[y];
+      tgt_words += t->tgt->n_words[y];
     }
+  guint words = src_words + tgt_words;
   /* Gale–Church: the target length is normal around c·ls with variance
      s²·ls; here over the mean of both lengths, so that it is symmetric. */
   double mean = (ls + lt / p->length_ratio) / 2;
@@ -229,8 +253,17 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
   /* However far off, a length costs no more than leaving the sentences
      out would (about 23 nats a sentence), so that words can still win. */
   double length_lp = log_tail (fabs (delta), -23.0 * p->unit_size);
-  double best_case = t->shape_lp[s] + length_lp
-                     + p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  /* Against a summary, the words that count are the summary's: each one an
+     article sentence explains is evidence, less what that many sentences
+     would explain by chance. The article's own words mostly go unused,
+     and a bead that takes more of them should not gain by it. */
+  gboolean summary_target = p->summary_side == DIP_ALIGN_SUMMARY_TARGET;
+  gboolean summary = summary_target || p->summary_side == DIP_ALIGN_SUMMARY_SOURCE;
+  guint summary_words = summary_target ? tgt_words : src_words;
+  guint article_count = summary_target ? a : b;
+  double best_lexical = summary ? p->summary_word_gain * summary_words
+                                : p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  double best_case = t->shape_lp[s] + length_lp + best_lexical;
   if (best_case <= floor)
     return -INFINITY;
 
@@ -245,25 +278,41 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
           row += value & 0xFFFF;
           column[y - (j - b)] += value >> 16;
         }
-      matches += MIN (row, t->src->n_words[x]);
+      src_matches += MIN (row, t->src->n_words[x]);
       if (row == 0 && (a + b > 2 || t->src->n_words[x] >= 3))
         orphans++;
     }
   for (guint y = j - b; y < j; y++)
     {
-      matches += MIN (column[y - (j - b)], t->tgt->n_words[y]);
+      tgt_matches += MIN (column[y - (j - b)], t->tgt->n_words[y]);
       if (column[y - (j - b)] == 0 && (a + b > 2 || t->tgt->n_words[y] >= 3))
         orphans++;
     }
 
-  double sim = words > 0 ? MIN (1.0, (double) matches / words) : 0;
-
-  double score = t->shape_lp[s] + length_lp + p->lexical_weight * (a + b) * (sim - p->chance_similarity);
+  double sim, lexical;
+  if (summary)
+    {
+      guint explained = summary_target ? tgt_matches : src_matches;
+      sim = summary_words > 0 ? MIN (1.0, (double) explained / summary_words) : 0;
+      lexical = p->summary_word_gain
+                * (explained - p->summary_chance * article_count * summary_words);
+    }
+  else
+    {
+      sim = words > 0 ? MIN (1.0, (double) (src_matches + tgt_matches) / words) : 0;
+      lexical = p->lexical_weight * (a + b) * (sim - p->chance_similarity);
+    }
+  double score = t->shape_lp[s] + length_lp + lexical;
   /* A sentence that shares no word with the other side of its bead, though
      it has words to share, is more likely an insertion or omission of its
      own (a caption, a note) than a translation. */
   score -= (a + b > 2 ? p->merge_orphan_penalty : p->orphan_penalty) * orphans;
-  if (crosses_paragraph (t->src, i - a, a) || crosses_paragraph (t->tgt, j - b, b))
+  /* A summary sentence draws on whichever paragraphs of the article it
+     needs; only the summary's own paragraphs still bound its beads. */
+  gboolean src_bounded = !summary || !summary_target;
+  gboolean tgt_bounded = !summary || summary_target;
+  if ((src_bounded && crosses_paragraph (t->src, i - a, a))
+      || (tgt_bounded && crosses_paragraph (t->tgt, j - b, b)))
     score -= p->paragraph_penalty;
   *out_sim = sim;
   *out_length_lp = length_lp;
@@ -455,7 +504,11 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   t.stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
   t.stamp = g_new0 (guint32, t.stamp_size);
   for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
-    t.shape_lp[s] = dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
+    t.shape_lp[s] = params->summary_side == DIP_ALIGN_SUMMARY_TARGET
+                      ? summary_shape_log_prior (shapes[s].a, shapes[s].b, params->omission_rate)
+                    : params->summary_side == DIP_ALIGN_SUMMARY_SOURCE
+                      ? summary_shape_log_prior (shapes[s].b, shapes[s].a, params->omission_rate)
+                      : dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
 
   GArray *path = NULL;
   if (fill (&t, cancellable) && (t.backward == NULL || fill_backward (&t, cancellable)))

@@ -54,8 +54,23 @@ typedef struct
   double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
   double paragraph_penalty;
   double unit_size;         /* sentences per unit: 1, or a block's size */
+  /* An article against its summary: which side is the summary
+     (DIP_ALIGN_SUMMARY_*), and the share of the article's sentences the
+     summary leaves out. Beads are then scored per article sentence, kept
+     or left out, and by how much of the summary sentence they explain. */
+  guint  summary_side;
+  double omission_rate;
+  double summary_word_gain;  /* nats per summary word the bead explains */
+  double summary_chance;     /* chance a summary word matches one article sentence */
   gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
 } DipAlignParams;
+
+enum
+{
+  DIP_ALIGN_SUMMARY_NONE,
+  DIP_ALIGN_SUMMARY_TARGET,   /* the target summarises the source */
+  DIP_ALIGN_SUMMARY_SOURCE,   /* the source summarises the target */
+};
 
 /* One bead of a path, in unit positions. */
 typedef struct
@@ -80,5 +95,21 @@ GArray        *dip_align_solve        (const DipAlignUnits  *source,
                                        GCancellable         *cancellable);
 
 double         dip_align_shape_log_prior (guint a, guint b);
+
+/* Against a summary: sets `params`' omission rate, summary word gain and
+   chance from the beads of `path`, an earlier alignment of the same units. */
+void           dip_align_summary_measure (const DipAlignUnits *source,
+                                          const DipAlignUnits *target,
+                                          const GArray        *path,
+                                          DipAlignParams      *params);
+
+/* Adds to `seen` (one byte per word of unit i of `a`, cleared by the
+   caller) the words of unit i that have a key of unit j of `b`, and
+   returns how many were not seen before. */
+guint          dip_align_units_match_words (const DipAlignUnits *a,
+                                            guint                i,
+                                            const DipAlignUnits *b,
+                                            guint                j,
+                                            guint8              *seen);
 
 G_END_DECLS

@@ -198,6 +198,43 @@ add_type (DipWordTable *self, const char *surface, gsize length)
   return type;
 }
 
+/* ICU keeps an elided article with its word ("l'agenzia", "dell'accordo",
+   "qu'il") and a possessive with its name ("Korea's"): the parts either
+   side of an apostrophe are words of their own, so that "agenzia" meets
+   "agency" and "Korea" meets "Korea". */
+static void
+add_word_parts (DipWordTable *self, const char *word, gsize length, GArray *types)
+{
+  const char *end = word + length;
+  const char *part = word;
+
+  for (const char *p = word; p < end;)
+    {
+      gsize apostrophe = 0;
+      if (*p == '\'')
+        apostrophe = 1;
+      else if (end - p >= 3 && memcmp (p, "\xE2\x80\x99", 3) == 0)   /* U+2019 */
+        apostrophe = 3;
+      if (apostrophe == 0)
+        {
+          p++;
+          continue;
+        }
+      if (p > part)
+        {
+          guint32 type = add_type (self, part, p - part);
+          g_array_append_val (types, type);
+        }
+      p += apostrophe;
+      part = p;
+    }
+  if (end > part)
+    {
+      guint32 type = add_type (self, part, end - part);
+      g_array_append_val (types, type);
+    }
+}
+
 void
 dip_word_table_tokenize (DipWordTable *self, const char *text, GArray *types)
 {
@@ -217,8 +254,7 @@ dip_word_table_tokenize (DipWordTable *self, const char *text, GArray *types)
       /* Spaces and punctuation have the status UBRK_WORD_NONE. */
       if (ubrk_getRuleStatus (self->words) == UBRK_WORD_NONE)
         continue;
-      guint32 type = add_type (self, text + start, end - start);
-      g_array_append_val (types, type);
+      add_word_parts (self, text + start, end - start, types);
     }
   /* Leave no pointer into `text` behind in the shared iterator. */
   ubrk_setText (self->words, NULL, 0, &status);

@@ -45,6 +45,14 @@
 #define ORPHAN_PENALTY 2.0
 #define LENGTH_VARIANCE 6.8
 #define PARAGRAPH_PENALTY 2.0
+#define MIN_FUNCTION_WORD_SENTENCES 5u
+/* Against a summary, before the first pass has measured them: even odds
+   that an article sentence is left out; half a nat for each summary word
+   a bead explains, beyond the one in a hundred an unrelated sentence
+   would explain. */
+#define INITIAL_OMISSION_RATE 0.5
+#define SUMMARY_WORD_GAIN 0.5
+#define SUMMARY_CHANCE 0.01
 
 struct _DipAligner
 {
@@ -121,7 +129,10 @@ side_analyse (Side *side, DipWordTable *table, const DipAlignSide *input)
 /* Keeps the words that can anchor a pair: content words (numbers, three
    letters or more) that are not everywhere. A word found in more than one
    sentence in twelve is a function word of this text ("der", "les", "the")
-   whatever the language, and would match everything with everything. */
+   whatever the language, and would match everything with everything. In a
+   short text that share is a handful of sentences, which its topic words
+   reach too ("Corea" in every other sentence of a news article): a word
+   must be in more than MIN_FUNCTION_WORD_SENTENCES to be dropped. */
 static void
 side_keep_content (Side *side, DipWordTable *table)
 {
@@ -142,7 +153,7 @@ side_keep_content (Side *side, DipWordTable *table)
             }
         }
     }
-  guint most = MAX (3, side->n / 12);
+  guint most = MAX (MIN_FUNCTION_WORD_SENTENCES, side->n / 12);
   for (guint i = 0; i < side->n; i++)
     {
       GArray *words = g_ptr_array_index (side->words, i);
@@ -215,6 +226,7 @@ typedef struct
   Side          src, tgt;
   double        length_ratio;
   gboolean      condensed;
+  guint         summary_side;
 } Job;
 
 static GPtrArray *
@@ -280,6 +292,10 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     .chance_similarity = CHANCE_SIMILARITY,
     .paragraph_penalty = PARAGRAPH_PENALTY,
     .unit_size = 1,
+    .summary_side = job->summary_side,
+    .omission_rate = INITIAL_OMISSION_RATE,
+    .summary_word_gain = SUMMARY_WORD_GAIN,
+    .summary_chance = SUMMARY_CHANCE,
   };
   DipDictionary *dictionary = job->self->dictionary;
   DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
@@ -304,6 +320,8 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
           src = build_units (&job->src, src_start, src_count, TRUE, job->table, dictionary,
                              learnt);
         }
+      if (params.summary_side != DIP_ALIGN_SUMMARY_NONE)
+        dip_align_summary_measure (src, tgt, first, &params);
       params.posteriors = TRUE;
       path = dip_align_solve (src, tgt, &params, first, cancellable);
     }
@@ -383,6 +401,8 @@ dip_aligner_run (DipAligner *self, const DipAlignSide *source, const DipAlignSid
   /* Translations run from about 0.7 to 1.4 times the source length; a
      ratio outside 0.6–1.67 means one side leaves much out. */
   job.condensed = ratio < 0.6 || ratio > 1.0 / 0.6;
+  if (job.condensed)
+    job.summary_side = ratio < 1 ? DIP_ALIGN_SUMMARY_TARGET : DIP_ALIGN_SUMMARY_SOURCE;
   job.length_ratio = CLAMP (ratio, 0.7, 1.4);
 
   GArray *beads = g_array_new (FALSE, FALSE, sizeof (DipBead));
