@@ -148,9 +148,6 @@ cell (const Table *t, guint i, guint j)
 static guint
 matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
 {
-  const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
-  const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
-  const guint32 *bk = &g_array_index (b->key, guint32, 0);
   if (a->signature != NULL && b->signature != NULL)
     {
       const guint64 *x = a->signature + (gsize) i * DIP_ALIGN_SIGNATURE_WORDS;
@@ -160,35 +157,14 @@ matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b
         shared += __builtin_popcountll (x[w] & y[w]);
       return shared;
     }
-  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
-  guint k = b->key_start[j], k_end = b->key_start[j + 1];
-  guint count = 0;
-
-  if (e == e_end || k == k_end)
+  if (a->entry_start[i] == a->entry_start[i + 1] || b->key_start[j] == b->key_start[j + 1])
     return 0;
   if (++t->stamp_id == 0)
     {
       memset (t->stamp, 0, t->stamp_size * sizeof (guint32));
       t->stamp_id = 1;
     }
-  while (e < e_end && k < k_end)
-    {
-      if (ek[e] < bk[k])
-        e++;
-      else if (ek[e] > bk[k])
-        k++;
-      else
-        {
-          guint32 w = ew[e];
-          if (w < t->stamp_size && t->stamp[w] != t->stamp_id)
-            {
-              t->stamp[w] = t->stamp_id;
-              count++;
-            }
-          e++;
-        }
-    }
-  return count;
+  return dip_align_units_match_words (a, i, b, j, t->stamp, t->stamp_id);
 }
 
 /* Matches between source unit i and target unit j: the low half counts

@@ -103,13 +103,38 @@ void           dip_align_summary_measure (const DipAlignUnits *source,
                                           const GArray        *path,
                                           DipAlignParams      *params);
 
-/* Adds to `seen` (one byte per word of unit i of `a`, cleared by the
-   caller) the words of unit i that have a key of unit j of `b`, and
-   returns how many were not seen before. */
-guint          dip_align_units_match_words (const DipAlignUnits *a,
-                                            guint                i,
-                                            const DipAlignUnits *b,
-                                            guint                j,
-                                            guint8              *seen);
+/* Counts the words of unit i of `a` that have a key of unit j of `b` and
+   are not yet marked `stamp_id` in `stamp` (one entry per word of unit i),
+   and marks them: one stamp_id across several calls counts a word once. */
+static inline guint
+dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j,
+                             guint32 *stamp, guint32 stamp_id)
+{
+  const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
+  const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
+  const guint32 *bk = &g_array_index (b->key, guint32, 0);
+  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
+  guint k = b->key_start[j], k_end = b->key_start[j + 1];
+  guint count = 0;
+
+  /* Both lists are sorted by key: one merge walk. */
+  while (e < e_end && k < k_end)
+    {
+      if (ek[e] < bk[k])
+        e++;
+      else if (ek[e] > bk[k])
+        k++;
+      else
+        {
+          guint32 w = ew[e++];
+          if (w < a->n_words[i] && stamp[w] != stamp_id)
+            {
+              stamp[w] = stamp_id;
+              count++;
+            }
+        }
+    }
+  return count;
+}
 
 G_END_DECLS

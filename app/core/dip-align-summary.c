@@ -12,7 +12,6 @@
 #include "dip-config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "dip-align-private.h"
 
@@ -30,7 +29,8 @@ typedef struct
 {
   const DipAlignUnits *summary;
   const DipAlignUnits *article;
-  guint8              *seen;
+  guint32             *stamp;      /* one entry per word of the longest summary sentence */
+  guint32              stamp_id;
   double               matched, words;
 } Tally;
 
@@ -39,10 +39,10 @@ typedef struct
 static void
 tally (Tally *tally, guint s, guint start, guint count)
 {
-  memset (tally->seen, 0, tally->summary->n_words[s]);
+  tally->stamp_id++;
   for (guint r = start; r < start + count; r++)
     tally->matched += dip_align_units_match_words (tally->summary, s, tally->article, r,
-                                                   tally->seen);
+                                                   tally->stamp, tally->stamp_id);
   tally->words += tally->summary->n_words[s];
 }
 
@@ -56,9 +56,10 @@ dip_align_summary_measure (const DipAlignUnits *source, const DipAlignUnits *tar
   guint most_words = 1;
   for (guint s = 0; s < summary->n; s++)
     most_words = MAX (most_words, summary->n_words[s]);
-  g_autofree guint8 *seen = g_new (guint8, most_words);
-  Tally aligned = { summary, article, seen, 0, 0 };
-  Tally chance = { summary, article, seen, 0, 0 };
+  g_autofree guint32 *stamp = g_new0 (guint32, most_words);
+  Tally aligned = { summary, article, stamp, 0, 0, 0 };
+  /* Its stamps start where the first tally's can no longer reach. */
+  Tally chance = { summary, article, stamp, G_MAXUINT32 / 2, 0, 0 };
   guint left_out = 0;
   double source_chars = 0, target_chars = 0;
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -160,33 +160,3 @@ dip_align_units_blocks (const DipAlignUnits *units, double block_chars)
   blocks->key_start[n] = blocks->key->len;
   return blocks;
 }
-
-guint
-dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j,
-                             guint8 *seen)
-{
-  const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
-  const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
-  const guint32 *bk = &g_array_index (b->key, guint32, 0);
-  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
-  guint k = b->key_start[j], k_end = b->key_start[j + 1];
-  guint count = 0;
-
-  while (e < e_end && k < k_end)
-    {
-      if (ek[e] < bk[k])
-        e++;
-      else if (ek[e] > bk[k])
-        k++;
-      else
-        {
-          guint32 w = ew[e++];
-          if (w < a->n_words[i] && !seen[w])
-            {
-              seen[w] = 1;
-              count++;
-            }
-        }
-    }
-  return count;
-}
