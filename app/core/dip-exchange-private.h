@@ -98,4 +98,9 @@ gboolean       dip_pair_writer_commit (DipPairWriter *writer,
 /* Rolls back unless committed. */
 void           dip_pair_writer_free (DipPairWriter *writer);
 
+/* Batches of pairs (DIP_PAIR_BATCH_SIZE each) between two statements that
+ * index new segments; tests lower it to see several such statements on a
+ * small input. */
+extern guint   dip_pair_writer_index_every;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipPairWriter, dip_pair_writer_free)

@@ -44,6 +44,7 @@
  * inserting thread's time. FTS5 keeps the pending terms in memory up to
  * its 'hashsize', which dip_store_suspend_segment_index raises to 32 MB. */
 #define INDEX_EVERY 2048
+guint dip_pair_writer_index_every = INDEX_EVERY;
 
 /* One side of the pair being built. */
 typedef struct
@@ -82,7 +83,7 @@ insert_and_index (DipPairWriter *writer, DipPairBatch *batch, GError **error)
 {
   if (!dip_pair_inserter_insert (writer->inserter, batch, error))
     return FALSE;
-  if (++writer->batches_since_index < INDEX_EVERY)
+  if (++writer->batches_since_index < dip_pair_writer_index_every)
     return TRUE;
   writer->batches_since_index = 0;
   writer->indexed_up_to = dip_store_index_segments (writer->store, writer->indexed_up_to, error);

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/valid.h>
 
+#include "dip-exchange-private.h"
 #include "dip-project-private.h"
 #include "test-util.h"
 
@@ -794,8 +795,11 @@ test_import_full_text (Fixture *f, gconstpointer data)
                                             DIP_IMPORT_NO_LANGID, NULL, &error), >, 0);
   g_assert_no_error (error);
 
-  /* More units than the pair writer indexes in one statement. */
+  /* More units than the pair writer indexes in one statement: 4,096 here,
+   * for a test of a few seconds. */
   enum { N_UNITS = 20000 };
+  guint index_every = dip_pair_writer_index_every;
+  dip_pair_writer_index_every = 64;
   GString *xml = g_string_new ("<tmx version=\"1.4\"><header/><body>\n");
   for (guint i = 0; i < N_UNITS; i++)
     g_string_append_printf (xml, "<tu><tuv xml:lang=\"it\"><seg>Uno %u zibaldone%u</seg></tuv>"
@@ -806,6 +810,7 @@ test_import_full_text (Fixture *f, gconstpointer data)
   g_string_free (xml, TRUE);
   DipImportReport report;
   g_assert_true (dip_project_import_tmx (f->project, path, &report, NULL, &error));
+  dip_pair_writer_index_every = index_every;
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_imported, ==, N_UNITS);
 
