@@ -310,7 +310,8 @@ copy_date (const Attributes *attrs, char out[17])
     date = find_attribute (attrs, NULL, "creationdate", &length);
   if (date == NULL || length > 16)
     length = 0;
-  memcpy (out, date, length);
+  if (length > 0)
+    memcpy (out, date, length);
   out[length] = '\0';
 }
 
