@@ -29,8 +29,9 @@ struct _DipStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   gboolean    triggers_off;  /* between suspending and resuming the segment index */
   gboolean    bulk;          /* in a transaction begun by dip_store_begin_bulk */
-  int         cache_size;    /* …and the connection's setting before it */
+  int         cache_size;    /* …and the connection's settings before it */
   int         temp_store;
+  int         foreign_keys;
 };
 
 static void
@@ -168,8 +169,12 @@ dip_store_begin (DipStore *store, GError **error)
  * back; and each of its multi-row statements keeps a statement journal of
  * the pages it changes, in a temporary file past 64 kB. During a bulk
  * transaction the cache is larger and statement journals stay in memory:
- * both bounded, whatever the input's size. Set before BEGIN, which is when
- * SQLite decides where statement journals go. */
+ * both bounded, whatever the input's size. Foreign keys are not checked
+ * either: the bulk writer refers only to the documents it has just made
+ * itself, and checking cost three look-ups of a document a pair (a tenth
+ * of its inserting thread). All of it set before BEGIN, which is when
+ * SQLite decides where statement journals go, and outside which
+ * foreign_keys cannot change. */
 #define BULK_CACHE_KB 32768
 
 static gboolean pragma_int (DipStore *store, const char *sql, int *out_value, GError **error);
@@ -186,11 +191,13 @@ dip_store_begin_bulk (DipStore *store, GError **error)
 {
   g_return_val_if_fail (!store->bulk, FALSE);
   if (!pragma_int (store, "PRAGMA cache_size", &store->cache_size, error)
-      || !pragma_int (store, "PRAGMA temp_store", &store->temp_store, error))
+      || !pragma_int (store, "PRAGMA temp_store", &store->temp_store, error)
+      || !pragma_int (store, "PRAGMA foreign_keys", &store->foreign_keys, error))
     return FALSE;
   store->bulk = TRUE;
   if (set_pragma_int (store, "temp_store", 2 /* MEMORY */, error)
       && set_pragma_int (store, "cache_size", -BULK_CACHE_KB, error)
+      && set_pragma_int (store, "foreign_keys", 0, error)
       && dip_store_begin (store, error))
     return TRUE;
   dip_store_rollback (store);  /* only ends the bulk settings */
@@ -206,6 +213,7 @@ end_bulk (DipStore *store)
   store->bulk = FALSE;
   set_pragma_int (store, "temp_store", store->temp_store, NULL);
   set_pragma_int (store, "cache_size", store->cache_size, NULL);
+  set_pragma_int (store, "foreign_keys", store->foreign_keys, NULL);
 }
 
 gboolean

@@ -736,6 +736,16 @@ assert_automerge_default (sqlite3 *db)
                                   " WHERE k = 'automerge'), 4)"), ==, 4);
 }
 
+/* …and the connection's own settings are back after the bulk transaction:
+ * foreign keys checked, the default page cache and temporary storage. */
+static void
+assert_bulk_settings_undone (sqlite3 *db)
+{
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA temp_store"), ==, 0);
+  g_assert_cmpint (query_int (db, "PRAGMA cache_size"), ==, -2000);
+}
+
 static void
 exec_sql (sqlite3 *db, const char *sql)
 {
@@ -818,6 +828,7 @@ test_import_full_text (Fixture *f, gconstpointer data)
   sqlite3 *db = dip_store_get_db (dip_project_get_store (f->project));
   assert_index_in_step (db);
   assert_automerge_default (db);
+  assert_bulk_settings_undone (db);
   g_assert_cmpint (count_matches (db, "partenariato"), ==, 1);
   g_assert_cmpint (count_matches (db, "zibaldone3"), ==, (N_UNITS + 3) / 7);
   g_assert_cmpint (count_matches (db, "quokka1"), ==, (N_UNITS + 1) / 3);
@@ -839,6 +850,7 @@ test_import_full_text (Fixture *f, gconstpointer data)
     "</body></tmx>", -1);
   g_assert_false (dip_project_import_tmx (f->project, bad, NULL, NULL, &error));
   g_clear_error (&error);
+  assert_bulk_settings_undone (db);
   g_assert_cmpint (count_matches (db, "vombato"), ==, 0);
   exec_sql (db, "UPDATE segment SET text = 'Ornitorinco vombato' WHERE text = 'Ornitorinco'");
   g_assert_cmpint (count_matches (db, "vombato"), ==, 1);
