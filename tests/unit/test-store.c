@@ -200,6 +200,20 @@ test_open_corrupt (void)
   assert_open_fails (path, DIP_ERROR_CORRUPT, "damaged");
 }
 
+/* Writes a project at schema `version`, Italian to English, with the
+ * rows `sql` adds, as that version of Diptych would have left it. */
+static void
+write_old_project (const char *path, int version, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipStore) store = dip_store_create_at_version (path, version, &error);
+  g_assert_no_error (error);
+  g_assert_true (dip_store_exec (
+    store, "INSERT INTO setting VALUES ('source_lang', 'it'), ('target_lang', 'en');", &error));
+  g_assert_true (dip_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migrate_from_version_1 (void)
 {
@@ -208,17 +222,11 @@ test_migrate_from_version_1 (void)
   g_autoptr (GError) error = NULL;
 
   /* A project as version 1 wrote it, with a document and a segment. */
-  g_autoptr (DipStore) store = dip_store_create_at_version (path, 1, &error);
-  g_assert_no_error (error);
-  g_assert_true (dip_store_exec (
-    store,
-    "INSERT INTO setting VALUES ('source_lang', 'it'), ('target_lang', 'en');"
+  write_old_project (
+    path, 1,
     "INSERT INTO document VALUES (1, 'source', 'a.txt', 'it', 0, x'6369616f', 'ciao', 'now');"
     "INSERT INTO paragraph VALUES (1, 0, 'it', 0, 4);"
-    "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 4, 'ciao partenariato');",
-    &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&store, dip_store_free);
+    "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 4, 'ciao partenariato');");
 
   g_autoptr (DipProject) project = dip_project_open (path, &error);
   g_assert_no_error (error);
@@ -255,19 +263,13 @@ test_migrate_from_version_2 (void)
   g_autofree char *path = g_build_filename (dir->path, "v2.diptych", NULL);
   g_autoptr (GError) error = NULL;
 
-  g_autoptr (DipStore) store = dip_store_create_at_version (path, 2, &error);
-  g_assert_no_error (error);
-  g_assert_true (dip_store_exec (
-    store,
-    "INSERT INTO setting VALUES ('source_lang', 'it'), ('target_lang', 'en');"
+  write_old_project (
+    path, 2,
     "INSERT INTO document VALUES (1, 'source', 'a.txt', 'it', 0, x'', '', 'now');"
     "INSERT INTO paragraph VALUES (1, 0, 'it', 0, 40);"
     "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 17, 'ciao partenariato');"
     "INSERT INTO segment VALUES (2, 1, 1, 0, 'sentence', 18, 40,"
-    "  'partenariato partenariato strategico');",
-    &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&store, dip_store_free);
+    "  'partenariato partenariato strategico');");
 
   g_autoptr (DipProject) project = dip_project_open (path, &error);
   g_assert_no_error (error);
