@@ -41,6 +41,23 @@ void                 dip_bead_cursor_free (DipBeadCursor *cursor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipBeadCursor, dip_bead_cursor_free)
 
+/* The same walk in a thread of its own, a few batches of units ahead of
+ * the caller, who must not use the project's store until the reader has
+ * returned its last unit (NULL) or is freed. Units are valid until the
+ * next call of dip_bead_reader_next(). */
+typedef struct _DipBeadReader DipBeadReader;
+
+DipBeadReader       *dip_bead_reader_new (DipProject            *project,
+                                          const DipExportFilter *filter,
+                                          GError               **error);
+const DipExportUnit *dip_bead_reader_next (DipBeadReader *reader,
+                                           GError       **error);
+/* Once dip_bead_reader_next() has returned NULL. */
+guint64              dip_bead_reader_get_n_skipped (DipBeadReader *reader);
+void                 dip_bead_reader_free (DipBeadReader *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipBeadReader, dip_bead_reader_free)
+
 /* ---- writing a file all at once ---------------------------------------- */
 
 typedef struct _DipOutputFile DipOutputFile;
