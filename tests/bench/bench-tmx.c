@@ -24,18 +24,20 @@
  * about 5 s), a 32 MB page cache, statement journals in memory and no
  * foreign-key checks during the bulk transaction, FTS5 segments of 262,144
  * segments with hashsize 32 MB (8 b-tree segments, no merge), no
- * segment_fts_docsize (schema 3) and an export that walks the segments
- * beside the beads, three runs in a row at load 1 (the other core mostly
- * free): import 14.3-17.1 s wall, 19.5-22.1 s of CPU, 79 MB (10.7 s wall,
- * 14.3 s of CPU in the quietest moment); export 12.7-13.5 s, 12.4-13.1 s
- * of CPU (2-2.6 s of it the damage check of dip_project_open), 10 MB;
- * import-pairs 12.7-14.6 s, 78 MB. CPU time varies by a third from run
- * to run for the same work on this shared machine. The import's wall time
- * is its inserting thread (11-13 s of CPU: segment and bead rows with
- * their indexes and WAL writes 5.6 s; FTS5 5.5 s, of it the unicode61
- * tokenizer 2 s, its hash 1.7 s, writing segments 1.3 s) and then the
- * commit (1.8 s: the last pages and the WAL checkpoint); the parsing
- * thread (5 s, libxml2 2.5 s of it) waits for it.
+ * segment_fts_docsize (schema 3), and an export that walks the segments
+ * beside the beads in a thread of its own, three runs in a row at load
+ * 1.2-1.3 (the other core mostly free): import 13.4-15.5 s wall, 18.3-20.2 s
+ * of CPU, 79 MB (10.7 s wall, 14.3 s of CPU in the quietest moment);
+ * export 9.4-10.3 s, 12.3-13.1 s of CPU (2-2.6 s of it the damage check of
+ * dip_project_open), 10 MB; import-pairs 12.9-13.8 s, 78 MB. CPU time
+ * varies by a third from run to run for the same work on this shared
+ * machine. The import's wall time is its inserting thread (11-13 s of
+ * CPU: segment and bead rows with their indexes and WAL writes 5.6 s;
+ * FTS5 5.5 s, of it the unicode61 tokenizer 2 s, its hash 1.7 s, writing
+ * segments 1.3 s) and then the commit (1.8 s: the last pages and the WAL
+ * checkpoint); the parsing thread (5 s, libxml2 2.5 s of it) waits for it.
+ * Tried and left: a 128 MB page cache (no gain), 16 kB pages (0.5 s less,
+ * for every edit's WAL frames four times larger).
  */
 #include <stdio.h>
 #include <stdlib.h>
