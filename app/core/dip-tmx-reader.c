@@ -612,14 +612,12 @@ parse_chunks (TmxReader *r, int fd, GError **error)
 static gboolean
 read_units (TmxReader *r, int fd, GError **error)
 {
-  /* The first bytes tell the encoding. */
-  char head[4];
-  gssize n = read_some (fd, head, sizeof head);
-  if (n < 0)
-    return read_failed (r, error);
+  /* No first bytes: the parser finds the encoding in those of the first
+   * chunk, once its callbacks can find the reader (an error about the
+   * encoding comes at once). */
   xmlSAXHandler sax;
   init_handler (&sax);
-  r->parser = xmlCreatePushParserCtxt (&sax, NULL, head, (int) n, r->path);
+  r->parser = xmlCreatePushParserCtxt (&sax, NULL, NULL, 0, r->path);
   if (r->parser == NULL)
     {
       g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "%s: cannot set up the XML parser",
