@@ -41,6 +41,23 @@ void                 dip_bead_cursor_free (DipBeadCursor *cursor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipBeadCursor, dip_bead_cursor_free)
 
+/* The same walk in a thread of its own, a few batches of units ahead of
+ * the caller, who must not use the project's store until the reader has
+ * returned its last unit (NULL) or is freed. Units are valid until the
+ * next call of dip_bead_reader_next(). */
+typedef struct _DipBeadReader DipBeadReader;
+
+DipBeadReader       *dip_bead_reader_new (DipProject            *project,
+                                          const DipExportFilter *filter,
+                                          GError               **error);
+const DipExportUnit *dip_bead_reader_next (DipBeadReader *reader,
+                                           GError       **error);
+/* Once dip_bead_reader_next() has returned NULL. */
+guint64              dip_bead_reader_get_n_skipped (DipBeadReader *reader);
+void                 dip_bead_reader_free (DipBeadReader *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipBeadReader, dip_bead_reader_free)
+
 /* ---- writing a file all at once ---------------------------------------- */
 
 typedef struct _DipOutputFile DipOutputFile;
@@ -97,5 +114,10 @@ gboolean       dip_pair_writer_commit (DipPairWriter *writer,
 
 /* Rolls back unless committed. */
 void           dip_pair_writer_free (DipPairWriter *writer);
+
+/* Batches of pairs (DIP_PAIR_BATCH_SIZE each) between two statements that
+ * index new segments; tests lower it to see several such statements on a
+ * small input. */
+extern guint   dip_pair_writer_index_every;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipPairWriter, dip_pair_writer_free)

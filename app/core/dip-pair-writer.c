@@ -34,10 +34,17 @@
  * one being inserted, two waiting. */
 #define N_BATCHES 4
 
-/* Batches between two statements that index new segments: FTS5 writes its
- * terms out at the end of every statement, and indexing 32768 segments a
- * statement costs about what one statement for all of them does. */
-#define INDEX_EVERY 256
+/* Batches between two statements that index new segments (262,144
+ * segments): FTS5 writes its pending terms out as a new b-tree segment at
+ * the end of every statement, and merges a level's segments once there
+ * are 16 of them ('crisismerge'; automerge is off meanwhile). Statements
+ * this large make 8 segments of a million pairs and no merge, where 32,768
+ * segments a statement (and FTS5's default 1 MB of pending terms) made 61
+ * or more, merged down to 19, and the merging cost about a sixth of the
+ * inserting thread's time. FTS5 keeps the pending terms in memory up to
+ * its 'hashsize', which dip_store_suspend_segment_index raises to 32 MB. */
+#define INDEX_EVERY 2048
+guint dip_pair_writer_index_every = INDEX_EVERY;
 
 /* One side of the pair being built. */
 typedef struct
@@ -76,7 +83,7 @@ insert_and_index (DipPairWriter *writer, DipPairBatch *batch, GError **error)
 {
   if (!dip_pair_inserter_insert (writer->inserter, batch, error))
     return FALSE;
-  if (++writer->batches_since_index < INDEX_EVERY)
+  if (++writer->batches_since_index < dip_pair_writer_index_every)
     return TRUE;
   writer->batches_since_index = 0;
   writer->indexed_up_to = dip_store_index_segments (writer->store, writer->indexed_up_to, error);
@@ -202,7 +209,7 @@ dip_pair_writer_begin (DipProject *project, const char *name, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)
     writer->sides[i].lang = g_strdup (dip_project_get_lang (project, (DipSide) i));
 
-  if (!dip_store_begin (writer->store, error))
+  if (!dip_store_begin_bulk (writer->store, error))
     return NULL;
   writer->done = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (writer->sides); i++)

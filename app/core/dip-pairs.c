@@ -38,12 +38,12 @@ static gboolean
 write_lines (DipProject *project, DipOutputFile *file, const DipExportFilter *filter,
              DipExportReport *report, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (DipBeadCursor) cursor = dip_bead_cursor_new (project, filter, error);
-  if (cursor == NULL)
+  g_autoptr (DipBeadReader) beads = dip_bead_reader_new (project, filter, error);
+  if (beads == NULL)
     return FALSE;
 
   const DipExportUnit *unit;
-  while ((unit = dip_bead_cursor_next (cursor, error)) != NULL)
+  while ((unit = dip_bead_reader_next (beads, error)) != NULL)
     {
       guint64 flattened = write_flat (file, unit->src_text);
       dip_output_file_write (file, "\t", 1);
@@ -58,7 +58,7 @@ write_lines (DipProject *project, DipOutputFile *file, const DipExportFilter *fi
           && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
-  report->n_skipped = dip_bead_cursor_get_n_skipped (cursor);
+  report->n_skipped = dip_bead_reader_get_n_skipped (beads);
   return error == NULL || *error == NULL;
 }
 

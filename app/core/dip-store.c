@@ -28,6 +28,10 @@ struct _DipStore
   sqlite3    *db;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   gboolean    triggers_off;  /* between suspending and resuming the segment index */
+  gboolean    bulk;          /* in a transaction begun by dip_store_begin_bulk */
+  int         cache_size;    /* …and the connection's settings before it */
+  int         temp_store;
+  int         foreign_keys;
 };
 
 static void
@@ -160,12 +164,67 @@ dip_store_begin (DipStore *store, GError **error)
   return rc == SQLITE_OK || dip_store_fail (store, rc, "starting a transaction", error);
 }
 
+/* A bulk import writes more pages than the default page cache (2 MB)
+ * holds, and SQLite spills them to the WAL mid-transaction and reads some
+ * back; and each of its multi-row statements keeps a statement journal of
+ * the pages it changes, in a temporary file past 64 kB. During a bulk
+ * transaction the cache is larger and statement journals stay in memory:
+ * both bounded, whatever the input's size. Foreign keys are not checked
+ * either: the bulk writer refers only to the documents it has just made
+ * itself, and checking cost three look-ups of a document a pair (a tenth
+ * of its inserting thread). All of it set before BEGIN, which is when
+ * SQLite decides where statement journals go, and outside which
+ * foreign_keys cannot change. */
+#define BULK_CACHE_KB 32768
+
+static gboolean pragma_int (DipStore *store, const char *sql, int *out_value, GError **error);
+
+static gboolean
+set_pragma_int (DipStore *store, const char *name, int value, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %d", name, value);
+  return dip_store_exec (store, sql, error);
+}
+
+gboolean
+dip_store_begin_bulk (DipStore *store, GError **error)
+{
+  g_return_val_if_fail (!store->bulk, FALSE);
+  if (!pragma_int (store, "PRAGMA cache_size", &store->cache_size, error)
+      || !pragma_int (store, "PRAGMA temp_store", &store->temp_store, error)
+      || !pragma_int (store, "PRAGMA foreign_keys", &store->foreign_keys, error))
+    return FALSE;
+  store->bulk = TRUE;
+  if (set_pragma_int (store, "temp_store", 2 /* MEMORY */, error)
+      && set_pragma_int (store, "cache_size", -BULK_CACHE_KB, error)
+      && set_pragma_int (store, "foreign_keys", 0, error)
+      && dip_store_begin (store, error))
+    return TRUE;
+  dip_store_rollback (store);  /* only ends the bulk settings */
+  return FALSE;
+}
+
+/* Back to the connection's usual settings after a bulk transaction. */
+static void
+end_bulk (DipStore *store)
+{
+  if (!store->bulk)
+    return;
+  store->bulk = FALSE;
+  set_pragma_int (store, "temp_store", store->temp_store, NULL);
+  set_pragma_int (store, "cache_size", store->cache_size, NULL);
+  set_pragma_int (store, "foreign_keys", store->foreign_keys, NULL);
+}
+
 gboolean
 dip_store_commit (DipStore *store, GError **error)
 {
   int rc = sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    return TRUE;
+    {
+      end_bulk (store);
+      return TRUE;
+    }
   dip_store_fail (store, rc, "saving", error);
   dip_store_rollback (store);
   return FALSE;
@@ -190,6 +249,7 @@ dip_store_rollback (DipStore *store)
   /* Nothing was indexed, and nothing of what was inserted is left. */
   if (store->triggers_off)
     set_triggers (store, TRUE, NULL);
+  end_bulk (store);
 }
 
 /* FTS5 merges its b-tree segments a little at each write ('automerge', 4
@@ -197,18 +257,24 @@ dip_store_rollback (DipStore *store)
  * merging off until the end: FTS5 still merges a level that reaches 16
  * segments ('crisismerge'), and then 20 % less time goes into the index,
  * for an index of 17 segments instead of 11 after a million pairs, which
- * queries as fast. The setting is stored in the file, in the transaction,
- * so a rollback undoes it; the project never sets it otherwise. */
+ * queries as fast. FTS5 writes a segment whenever its pending terms pass
+ * 'hashsize' bytes (1 MB by default): a larger one during a bulk index
+ * makes fewer, larger segments, so that fewer reach a merge. The settings
+ * are stored in the file, in the transaction, so a rollback undoes them;
+ * the project never sets them otherwise. */
 #define FTS5_DEFAULT_AUTOMERGE 4
+#define FTS5_DEFAULT_HASHSIZE (1024 * 1024)
+#define BULK_HASHSIZE (32 * 1024 * 1024)
 
 static gboolean
-set_automerge (DipStore *store, int automerge, GError **error)
+set_fts_option (DipStore *store, const char *name, int value, GError **error)
 {
   sqlite3_stmt *stmt = dip_store_statement (
-    store, "INSERT INTO segment_fts (segment_fts, rank) VALUES ('automerge', ?1)", error);
+    store, "INSERT INTO segment_fts (segment_fts, rank) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, automerge);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, value);
   return dip_store_step_done (store, stmt, error);
 }
 
@@ -237,7 +303,8 @@ dip_store_suspend_segment_index (DipStore *store, GError **error)
   g_return_val_if_fail (!store->triggers_off, -1);
 
   gint64 last = last_segment_id (store, error);
-  if (last < 0 || !set_automerge (store, 0, error))
+  if (last < 0 || !set_fts_option (store, "automerge", 0, error)
+      || !set_fts_option (store, "hashsize", BULK_HASHSIZE, error))
     return -1;
   return set_triggers (store, FALSE, error) ? last : -1;
 }
@@ -272,7 +339,8 @@ dip_store_resume_segment_index (DipStore *store, gint64 after_id, GError **error
   g_return_val_if_fail (store->triggers_off, FALSE);
 
   gboolean ok = dip_store_index_segments (store, after_id, error) >= 0
-                && set_automerge (store, FTS5_DEFAULT_AUTOMERGE, error);
+                && set_fts_option (store, "automerge", FTS5_DEFAULT_AUTOMERGE, error)
+                && set_fts_option (store, "hashsize", FTS5_DEFAULT_HASHSIZE, error);
   /* On again even after a failure: the caller rolls back, and the
    * connection's later edits need their triggers. */
   return set_triggers (store, TRUE, ok ? error : NULL) && ok;

@@ -37,6 +37,11 @@ sqlite3_stmt *dip_store_statement (DipStore *store, const char *sql, GError **er
 
 gboolean      dip_store_begin (DipStore *store, GError **error);
 gboolean      dip_store_commit (DipStore *store, GError **error);
+/* Begins a transaction that writes a large amount (a bulk import), with
+ * a larger page cache, statement journals in memory and foreign keys
+ * unchecked until it ends: for writers that refer only to rows they know
+ * exist. */
+gboolean      dip_store_begin_bulk (DipStore *store, GError **error);
 void          dip_store_rollback (DipStore *store);
 
 /* Runs SQL without results (schema, pragmas). */

@@ -1,4 +1,5 @@
-/* dip-tmx-reader.c — TMX 1.1–1.4 in, streamed through xmlTextReader.
+/* dip-tmx-reader.c — TMX 1.1–1.4 in, streamed through libxml2's SAX2
+ * push parser.
  *
  * This file walks the XML and knows where it is; what a unit holds and
  * which of its variants become a pair is dip-tmx-unit.c's business. The
@@ -6,13 +7,21 @@
  * languages goes straight to a DipPairWriter, inside one transaction that
  * any error rolls back.
  *
+ * SAX2 rather than xmlTextReader: the reader builds a node for every
+ * element, attribute and text and frees it again, and copies every
+ * attribute asked for; on a million units that was two thirds of the
+ * parsing thread's time. Here the parser hands over names from its
+ * dictionary and attribute values and text in place.
+ *
  * Safety: no network (XML_PARSE_NONET), no DTD loading, no entity
  * substitution (no XML_PARSE_NOENT), and no XML_PARSE_HUGE, so libxml2
- * keeps its limits (10 MB for one text node or attribute). Entities are
- * refused outright when the DOCTYPE declares any: without substitution the
- * parser keeps a reference unexpanded, but asking for an attribute value
- * would expand it, and a few kilobytes of declarations can expand to
- * gigabytes. TMX never needs entities beyond XML's five.
+ * keeps its limits (10 MB for one attribute, 256 levels of elements). A
+ * segment's or a property's text is bounded here to the same 10 MB, since
+ * without a tree libxml2 does not see it whole. Entities are refused
+ * outright when the DOCTYPE declares any: without substitution the parser
+ * keeps a reference unexpanded, but attribute values are expanded, and a
+ * few kilobytes of declarations can expand to gigabytes. TMX never needs
+ * entities beyond XML's five.
  */
 #include "dip-config.h"
 
@@ -23,7 +32,9 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 #include <diptych/diptych.h>
 
@@ -31,18 +42,31 @@
 #include "dip-tmx-unit.h"
 #include "dip-xml-safety.h"
 
+/* Bytes read from the file and pushed to the parser at a time. */
+#define CHUNK_BYTES (64 * 1024)
+
+/* The deepest nesting of elements: libxml2's bound (xmlParserMaxDepth)
+ * without XML_PARSE_HUGE, which it enforces only when it builds a tree. */
+#define MAX_DEPTH 256
+
+/* The longest text of a <seg> or <prop>: libxml2's own bound on one text
+ * node without XML_PARSE_HUGE (XML_MAX_TEXT_LENGTH). */
+#define MAX_TEXT_BYTES 10000000
+
 typedef struct
 {
   const char       *path;
-  xmlTextReaderPtr  reader;
+  xmlParserCtxtPtr  parser;
   GCancellable     *cancellable;
   DipPairWriter    *pairs;
   DipTmxUnit       *unit;
   DipImportReport  *report;
+  GError           *error;             /* the first failure of a callback */
   GError           *xml_error;         /* the first error libxml2 reported */
   gboolean          xml_error_in_file; /* …with a position in the file */
 
   /* Where we are; depths are -1 outside the element. */
+  int               depth;       /* of the next element to start */
   int               tu_depth;
   int               tuv_depth;
   int               seg_depth;
@@ -157,6 +181,15 @@ find_position (const char *path, const char *needle, guint64 nth, guint *out_lin
   return found;
 }
 
+/* Sets an error "FILE:LINE:COL: message" at the parser's position. */
+static gboolean
+fail_here (TmxReader *r, GError **error, const char *message)
+{
+  g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%d:%d: %s", r->path,
+               xmlSAX2GetLineNumber (r->parser), xmlSAX2GetColumnNumber (r->parser), message);
+  return FALSE;
+}
+
 /* Sets an error "FILE:LINE:COL: message" about the `nth` element (or
  * other markup) of the file that starts with `needle`. */
 static gboolean G_GNUC_PRINTF (5, 6)
@@ -172,16 +205,30 @@ fail_at (TmxReader *r, const char *needle, guint64 nth, GError **error, const ch
     g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%u:%u: %s", r->path, line,
                  column, message);
   else
-    g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%d: %s", r->path,
-                 xmlTextReaderGetParserLineNumber (r->reader), message);
+    fail_here (r, error, message);
   return FALSE;
 }
 
-static void
-on_xml_error (void *data, xmlErrorPtr e)
+/* The reader of the parser that calls back with `ctx`: callbacks get the
+ * parser context, which the SAX2 handlers kept for the DTD need. */
+static TmxReader *
+reader_of (void *ctx)
 {
-  TmxReader *r = data;
-  if (e->level < XML_ERR_ERROR)
+  return ((xmlParserCtxtPtr) ctx)->_private;
+}
+
+/* Stops the parser after a callback failed; the error is in r->error. */
+static void
+stop (TmxReader *r)
+{
+  xmlStopParser (r->parser);
+}
+
+static void
+on_xml_error (void *ctx, xmlErrorPtr e)
+{
+  TmxReader *r = reader_of (ctx);
+  if (e->level < XML_ERR_ERROR || r->error != NULL)
     return;
   /* An error inside an entity's text comes first, with a position in that
    * text; the one that follows has the position in the file. */
@@ -200,31 +247,81 @@ on_xml_error (void *data, xmlErrorPtr e)
     say = message;
   g_set_error (&r->xml_error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s:%d:%d: %s", r->path,
                e->line, e->int2, say);
+  /* Nothing after an error in the file is of use. */
+  if (r->xml_error_in_file)
+    stop (r);
+}
+
+/* ---- attributes --------------------------------------------------------- */
+
+/* The attributes of the element being started, as SAX2 hands them over:
+ * five pointers each (local name, prefix, URI, value, end of the value). */
+typedef struct
+{
+  const xmlChar **values;
+  int             n;
+} Attributes;
+
+/* The value of attribute `prefix:local` (no prefix when NULL), in place
+ * and not NUL-terminated, with its length in `out_length`; NULL when the
+ * element has none. */
+static const char *
+find_attribute (const Attributes *attrs, const char *prefix, const char *local,
+                gsize *out_length)
+{
+  for (int i = 0; i < attrs->n; i++)
+    {
+      const xmlChar **a = attrs->values + 5 * i;
+      if (strcmp ((const char *) a[0], local) != 0
+          || (prefix == NULL) != (a[1] == NULL)
+          || (prefix != NULL && strcmp ((const char *) a[1], prefix) != 0))
+        continue;
+      *out_length = (gsize) (a[4] - a[3]);
+      return (const char *) a[3];
+    }
+  return NULL;
+}
+
+static char *
+dup_attribute (const Attributes *attrs, const char *local)
+{
+  gsize length;
+  const char *value = find_attribute (attrs, NULL, local, &length);
+  return value ? g_strndup (value, length) : NULL;
+}
+
+static gboolean
+attribute_is (const Attributes *attrs, const char *local, const char *expected)
+{
+  gsize length;
+  const char *value = find_attribute (attrs, NULL, local, &length);
+  return value != NULL && length == strlen (expected) && memcmp (value, expected, length) == 0;
+}
+
+/* The element's changedate, or its creationdate, into `out`; "" when it
+ * has neither, or one longer than TMX's 16 characters, which is no date
+ * dip_tmx_unit reads anyway. */
+static void
+copy_date (const Attributes *attrs, char out[17])
+{
+  gsize length;
+  const char *date = find_attribute (attrs, NULL, "changedate", &length);
+  if (date == NULL)
+    date = find_attribute (attrs, NULL, "creationdate", &length);
+  if (date == NULL || length > 16)
+    length = 0;
+  if (length > 0)
+    memcpy (out, date, length);
+  out[length] = '\0';
 }
 
 /* ---- units -------------------------------------------------------------- */
 
-static char *
-dup_attribute (TmxReader *r, const char *name)
-{
-  xmlChar *value = xmlTextReaderGetAttribute (r->reader, BAD_CAST name);
-  char *copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
-/* The element's changedate, or its creationdate. */
-static char *
-dup_date (TmxReader *r)
-{
-  char *date = dup_attribute (r, "changedate");
-  return date ? date : dup_attribute (r, "creationdate");
-}
-
 static void
-start_unit (TmxReader *r, int depth)
+start_unit (TmxReader *r, const Attributes *attrs, int depth)
 {
-  g_autofree char *date = dup_date (r);
+  char date[17];
+  copy_date (attrs, date);
   r->tu_depth = depth;
   dip_tmx_unit_start (r->unit, date);
 }
@@ -246,53 +343,52 @@ finish_unit (TmxReader *r, GError **error)
 }
 
 static gboolean
-start_variant (TmxReader *r, int depth, GError **error)
+start_variant (TmxReader *r, const Attributes *attrs, int depth, GError **error)
 {
   /* TMX 1.1 and 1.2 wrote "lang"; 1.3 and 1.4 "xml:lang". */
-  g_autofree char *lang = dup_attribute (r, "xml:lang");
+  gsize length = 0;
+  const char *lang = find_attribute (attrs, "xml", "lang", &length);
   if (lang == NULL)
-    lang = dup_attribute (r, "lang");
+    lang = find_attribute (attrs, NULL, "lang", &length);
 
-  if (lang == NULL || *lang == '\0')
+  if (lang == NULL || length == 0)
     return fail_at (r, "<tuv", r->n_tuv_tags, error, "<tuv> without xml:lang");
 
-  g_autofree char *date = dup_date (r);
-  dip_tmx_unit_add_variant (r->unit, lang, date);
+  char date[17];
+  copy_date (attrs, date);
+  dip_tmx_unit_add_variant (r->unit, lang, length, date);
   r->tuv_depth = depth;
   return TRUE;
 }
 
 /* An element inside <seg>: codes become placeholders and their content,
  * native code of the original format, is left out; <hi>, <sub> and
- * anything unknown keep their text. */
+ * anything unknown keep their text. An empty element's end follows at
+ * once, and closes the code again. */
 static void
-start_inline (TmxReader *r, const char *name, int depth, gboolean empty)
+start_inline (TmxReader *r, const char *name, const Attributes *attrs, int depth)
 {
   if (g_str_equal (name, "bpt") || g_str_equal (name, "ept"))
     {
-      g_autofree char *i = dup_attribute (r, "i");
+      g_autofree char *i = dup_attribute (attrs, "i");
       dip_tmx_unit_append_code (r->unit, name[0] == 'b' ? DIP_TMX_CODE_PAIRED_BEGIN
                                                         : DIP_TMX_CODE_PAIRED_END, i);
     }
   else if (g_str_equal (name, "it"))
-    {
-      g_autofree char *pos = dup_attribute (r, "pos");
-      dip_tmx_unit_append_code (r->unit, g_strcmp0 (pos, "end") == 0
-                                           ? DIP_TMX_CODE_ISOLATED_END
-                                           : DIP_TMX_CODE_ISOLATED_BEGIN, NULL);
-    }
+    dip_tmx_unit_append_code (r->unit, attribute_is (attrs, "pos", "end")
+                                         ? DIP_TMX_CODE_ISOLATED_END
+                                         : DIP_TMX_CODE_ISOLATED_BEGIN, NULL);
   else if (g_str_equal (name, "ph") || g_str_equal (name, "ut"))
     dip_tmx_unit_append_code (r->unit, DIP_TMX_CODE_STANDALONE, NULL);
   else
     return;
-  if (!empty)
-    r->code_depth = depth;
+  r->code_depth = depth;
 }
 
 /* ---- the element tree --------------------------------------------------- */
 
 static gboolean
-check_root (TmxReader *r, const char *name, GError **error)
+check_root (TmxReader *r, const char *name, const Attributes *attrs, GError **error)
 {
   if (!g_str_equal (name, "tmx"))
     {
@@ -300,7 +396,7 @@ check_root (TmxReader *r, const char *name, GError **error)
       return fail_at (r, needle, 1, error, "not a TMX file: the root element is <%s>, not <tmx>",
                       name);
     }
-  g_autofree char *version = dup_attribute (r, "version");
+  g_autofree char *version = dup_attribute (attrs, "version");
   if (version != NULL && !g_str_has_prefix (version, "1."))
     return fail_at (r, "<tmx", 1, error, "TMX version %s is not supported (1.1 to 1.4 are)",
                     version);
@@ -308,12 +404,12 @@ check_root (TmxReader *r, const char *name, GError **error)
 }
 
 static gboolean
-on_start (TmxReader *r, const char *name, int depth, gboolean empty, GError **error)
+on_start (TmxReader *r, const char *name, const Attributes *attrs, int depth, GError **error)
 {
   if (!r->seen_root)
     {
       r->seen_root = TRUE;
-      return check_root (r, name, error);
+      return check_root (r, name, attrs, error);
     }
   if (g_str_equal (name, "tuv"))
     r->n_tuv_tags++;
@@ -321,30 +417,27 @@ on_start (TmxReader *r, const char *name, int depth, gboolean empty, GError **er
     return TRUE;
   if (r->seg_depth >= 0)
     {
-      start_inline (r, name, depth, empty);
+      start_inline (r, name, attrs, depth);
       return TRUE;
     }
   if (r->tu_depth < 0)
     {
       if (g_str_equal (name, "tu"))
-        start_unit (r, depth);
+        start_unit (r, attrs, depth);
       return TRUE;
     }
   if (r->tuv_depth < 0 && g_str_equal (name, "tuv"))
-    return start_variant (r, depth, error);
+    return start_variant (r, attrs, depth, error);
   if (r->tuv_depth >= 0 && depth == r->tuv_depth + 1 && g_str_equal (name, "seg"))
     {
       r->seg_depth = depth;
       dip_tmx_unit_start_segment (r->unit);
     }
-  else if (depth == r->tu_depth + 1 && g_str_equal (name, "prop"))
+  else if (depth == r->tu_depth + 1 && g_str_equal (name, "prop")
+           && attribute_is (attrs, "type", "x-diptych-confidence"))
     {
-      g_autofree char *type = dup_attribute (r, "type");
-      if (g_strcmp0 (type, "x-diptych-confidence") == 0)
-        {
-          r->prop_depth = depth;
-          g_string_truncate (r->prop_text, 0);
-        }
+      r->prop_depth = depth;
+      g_string_truncate (r->prop_text, 0);
     }
   return TRUE;
 }
@@ -372,76 +465,181 @@ on_end (TmxReader *r, int depth, GError **error)
   return TRUE;
 }
 
-static void
-on_text (TmxReader *r)
+static gboolean
+on_text (TmxReader *r, const char *text, gsize length, GError **error)
 {
-  const char *text = (const char *) xmlTextReaderConstValue (r->reader);
+  gsize total;
   if (r->seg_depth >= 0 && r->code_depth < 0)
-    dip_tmx_unit_append_text (r->unit, text);
+    total = dip_tmx_unit_append_text (r->unit, text, length);
   else if (r->prop_depth >= 0)
-    g_string_append (r->prop_text, text);
+    total = g_string_append_len (r->prop_text, text, (gssize) length)->len;
+  else
+    return TRUE;
+  return total <= MAX_TEXT_BYTES
+         || fail_here (r, error, "a text or attribute is larger than 10 MB; refused");
 }
 
-static gboolean
-check_doctype (TmxReader *r, GError **error)
-{
-  if (dip_xml_declares_entities (r->reader))
-    return fail_at (r, "<!DOCTYPE", 1, error,
-                    "the DOCTYPE declares entities; TMX needs none, and they are refused "
-                    "for safety");
-  return TRUE;
-}
+/* ---- the parser's callbacks --------------------------------------------- */
 
-static gboolean
-process_node (TmxReader *r, GError **error)
+static void
+on_start_element (void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                  int n_namespaces, const xmlChar **namespaces, int n_attributes,
+                  int n_defaulted, const xmlChar **attributes)
 {
-  int depth = xmlTextReaderDepth (r->reader);
-  const char *name = (const char *) xmlTextReaderConstName (r->reader);
-
-  switch (xmlTextReaderNodeType (r->reader))
+  TmxReader *r = reader_of (ctx);
+  int depth = r->depth++;
+  if (r->error != NULL)
+    return;
+  if (depth > MAX_DEPTH)
     {
-    case XML_READER_TYPE_ELEMENT:
-      {
-        gboolean empty = xmlTextReaderIsEmptyElement (r->reader) == 1;
-        return on_start (r, name, depth, empty, error) && (!empty || on_end (r, depth, error));
-      }
-    case XML_READER_TYPE_END_ELEMENT:
-      return on_end (r, depth, error);
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      on_text (r);
-      return TRUE;
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-      {
-        g_autofree char *needle = g_strdup_printf ("&%s;", name);
-        return fail_at (r, needle, 1, error, "entity reference %s is not allowed in TMX",
-                        needle);
-      }
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-      return check_doctype (r, error);
-    default:
-      return TRUE;
+      fail_here (r, &r->error, "elements nested more than 256 levels deep; refused");
+      stop (r);
+      return;
     }
+  Attributes attrs = { attributes, n_attributes };
+  /* Names as written, as in the messages: a prefixed <x:tu> is no <tu>. */
+  g_autofree char *qualified = prefix ? g_strconcat ((const char *) prefix, ":",
+                                                     (const char *) local, NULL) : NULL;
+  if (!on_start (r, qualified ? qualified : (const char *) local, &attrs, depth, &r->error))
+    stop (r);
+}
+
+static void
+on_end_element (void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+  TmxReader *r = reader_of (ctx);
+  int depth = --r->depth;
+  if (r->error == NULL && !on_end (r, depth, &r->error))
+    stop (r);
+}
+
+static void
+on_characters (void *ctx, const xmlChar *text, int length)
+{
+  TmxReader *r = reader_of (ctx);
+  if (r->error == NULL && length > 0 && !on_text (r, (const char *) text, (gsize) length, &r->error))
+    stop (r);
+}
+
+/* An entity other than XML's five, left unexpanded: refused. */
+static void
+on_reference (void *ctx, const xmlChar *name)
+{
+  TmxReader *r = reader_of (ctx);
+  if (r->error != NULL)
+    return;
+  g_autofree char *needle = g_strdup_printf ("&%s;", (const char *) name);
+  fail_at (r, needle, 1, &r->error, "entity reference %s is not allowed in TMX", needle);
+  stop (r);
+}
+
+/* Called once the DOCTYPE's internal subset is read, and in place of
+ * reading the external one, which is never read. */
+static void
+on_external_subset (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  TmxReader *r = reader_of (ctx);
+  xmlDocPtr doc = r->parser->myDoc;
+  if (r->error != NULL || doc == NULL || !dip_xml_dtd_declares_entities (doc->intSubset))
+    return;
+  fail_at (r, "<!DOCTYPE", 1, &r->error,
+           "the DOCTYPE declares entities; TMX needs none, and they are refused for safety");
+  stop (r);
+}
+
+/* libxml2's SAX2 handlers keep the DOCTYPE (so that the parser knows the
+ * entities it declares, and finds loops among them); everything else of
+ * the document is ours, and nothing of it is kept. */
+static void
+init_handler (xmlSAXHandler *sax)
+{
+  xmlSAXVersion (sax, 2);
+  sax->startElementNs = on_start_element;
+  sax->endElementNs = on_end_element;
+  sax->characters = on_characters;
+  sax->ignorableWhitespace = on_characters;
+  sax->cdataBlock = on_characters;
+  sax->reference = on_reference;
+  sax->externalSubset = on_external_subset;
+  sax->comment = NULL;
+  sax->processingInstruction = NULL;
+  sax->warning = NULL;
+  sax->error = NULL;
+  sax->fatalError = NULL;
+  sax->serror = on_xml_error;
 }
 
 /* ---- the whole file ----------------------------------------------------- */
 
-static gboolean
-read_units (TmxReader *r, GError **error)
+/* Reads up to `size` bytes; -1 with errno on failure. */
+static gssize
+read_some (int fd, char *buffer, gsize size)
 {
-  int rc;
-  while ((rc = xmlTextReaderRead (r->reader)) == 1 && r->xml_error == NULL)
-    if (!process_node (r, error))
-      return FALSE;
+  gssize n;
+  do
+    n = read (fd, buffer, size);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
 
+static gboolean
+read_failed (TmxReader *r, GError **error)
+{
+  int saved = errno;
+  g_set_error (error, DIP_ERROR, DIP_ERROR_IO, "%s: %s", r->path, g_strerror (saved));
+  return FALSE;
+}
+
+/* Pushes the file through the parser a chunk at a time, until its end or
+ * the first error. */
+static gboolean
+parse_chunks (TmxReader *r, int fd, GError **error)
+{
+  g_autofree char *buffer = g_malloc (CHUNK_BYTES);
+  for (;;)
+    {
+      gssize n = read_some (fd, buffer, CHUNK_BYTES);
+      if (n < 0)
+        return read_failed (r, error);
+      xmlParseChunk (r->parser, buffer, (int) n, n == 0);
+      if (n == 0 || r->error != NULL || r->xml_error_in_file
+          || r->parser->instate == XML_PARSER_EOF)
+        return TRUE;
+    }
+}
+
+static gboolean
+read_units (TmxReader *r, int fd, GError **error)
+{
+  /* No first bytes: the parser finds the encoding in those of the first
+   * chunk, once its callbacks can find the reader (an error about the
+   * encoding comes at once). */
+  xmlSAXHandler sax;
+  init_handler (&sax);
+  r->parser = xmlCreatePushParserCtxt (&sax, NULL, NULL, 0, r->path);
+  if (r->parser == NULL)
+    {
+      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "%s: cannot set up the XML parser",
+                   r->path);
+      return FALSE;
+    }
+  r->parser->_private = r;
+  xmlCtxtUseOptions (r->parser, XML_PARSE_NONET);
+
+  if (!parse_chunks (r, fd, error))
+    return FALSE;
+  if (r->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&r->error));
+      return FALSE;
+    }
   if (r->xml_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&r->xml_error));
       return FALSE;
     }
-  if (rc < 0 || !r->seen_root)
+  if (!r->parser->wellFormed || !r->seen_root)
     {
       g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_INPUT, "%s: not a TMX file (no XML)",
                    r->path);
@@ -451,11 +649,20 @@ read_units (TmxReader *r, GError **error)
 }
 
 static void
+free_parser (xmlParserCtxtPtr parser)
+{
+  /* The document holds the DOCTYPE, if any; the context does not own it. */
+  g_clear_pointer (&parser->myDoc, xmlFreeDoc);
+  xmlFreeParserCtxt (parser);
+}
+
+static void
 reader_clear (TmxReader *r)
 {
-  g_clear_pointer (&r->reader, xmlFreeTextReader);
+  g_clear_pointer (&r->parser, free_parser);
   g_clear_pointer (&r->pairs, dip_pair_writer_free);
   g_clear_pointer (&r->unit, dip_tmx_unit_free);
+  g_clear_error (&r->error);
   g_clear_error (&r->xml_error);
   if (r->prop_text)
     g_string_free (r->prop_text, TRUE);
@@ -474,7 +681,6 @@ reader_init (TmxReader *r, DipProject *project, const char *path, DipImportRepor
   r->unit = dip_tmx_unit_new (project);
   r->prop_text = g_string_new (NULL);
 }
-
 /* Opens `path` for the reader, with the errors a missing file, a folder or
  * an unreadable file deserve (libxml2 would only print a warning). */
 static int
@@ -511,19 +717,10 @@ dip_project_import_tmx (DipProject *self, const char *path, DipImportReport *out
   if (fd < 0)
     return FALSE;
   xmlInitParser ();
-  r.reader = xmlReaderForFd (fd, path, NULL, XML_PARSE_NONET);
-  if (r.reader == NULL)
-    {
-      close (fd);
-      g_set_error (error, DIP_ERROR, DIP_ERROR_FAILED, "%s: cannot set up the XML reader", path);
-      return FALSE;
-    }
-  xmlTextReaderSetStructuredErrorHandler (r.reader, on_xml_error, &r);
-
   g_autofree char *name = g_path_get_basename (path);
   r.pairs = dip_pair_writer_begin (self, name, error);
-  gboolean ok = r.pairs != NULL && read_units (&r, error);
-  g_clear_pointer (&r.reader, xmlFreeTextReader);
+  gboolean ok = r.pairs != NULL && read_units (&r, fd, error);
+  g_clear_pointer (&r.parser, free_parser);
   close (fd);
   if (!ok)
     return FALSE;

@@ -119,7 +119,8 @@ dip_tmx_unit_set_confidence (DipTmxUnit *unit, const char *text)
 }
 
 void
-dip_tmx_unit_add_variant (DipTmxUnit *unit, const char *lang, const char *date)
+dip_tmx_unit_add_variant (DipTmxUnit *unit, const char *lang, gsize lang_length,
+                          const char *date)
 {
   if (unit->n_variants == unit->variants->len)
     {
@@ -128,8 +129,12 @@ dip_tmx_unit_add_variant (DipTmxUnit *unit, const char *lang, const char *date)
       g_ptr_array_add (unit->variants, fresh);
     }
   Variant *v = g_ptr_array_index (unit->variants, unit->n_variants++);
-  g_free (v->lang);
-  v->lang = g_strdup (lang);
+  /* Most files have one language per position in their units. */
+  if (v->lang == NULL || strncmp (v->lang, lang, lang_length) != 0 || v->lang[lang_length] != '\0')
+    {
+      g_free (v->lang);
+      v->lang = g_strndup (lang, lang_length);
+    }
   g_string_truncate (v->text, 0);
   iso_date (date, v->changed_at);
 }
@@ -150,10 +155,10 @@ dip_tmx_unit_start_segment (DipTmxUnit *unit)
   g_array_set_size (unit->bpt_numbers, 0);
 }
 
-void
-dip_tmx_unit_append_text (DipTmxUnit *unit, const char *text)
+gsize
+dip_tmx_unit_append_text (DipTmxUnit *unit, const char *text, gsize length)
 {
-  g_string_append (segment_text (unit), text);
+  return g_string_append_len (segment_text (unit), text, (gssize) length)->len;
 }
 
 /* The number of the <bpt> with attribute i (for its <ept>), or a new one. */

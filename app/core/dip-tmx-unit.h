@@ -28,11 +28,16 @@ void        dip_tmx_unit_free (DipTmxUnit *unit);
 void        dip_tmx_unit_start (DipTmxUnit *unit, const char *date);
 /* The text of a <prop type="x-diptych-confidence">. */
 void        dip_tmx_unit_set_confidence (DipTmxUnit *unit, const char *text);
-void        dip_tmx_unit_add_variant (DipTmxUnit *unit, const char *lang, const char *date);
+/* A <tuv> in language `lang` (`lang_length` bytes, not NUL-terminated). */
+void        dip_tmx_unit_add_variant (DipTmxUnit *unit,
+                                      const char *lang,
+                                      gsize       lang_length,
+                                      const char *date);
 
 /* Text and codes of the last variant's <seg>. */
 void        dip_tmx_unit_start_segment (DipTmxUnit *unit);
-void        dip_tmx_unit_append_text (DipTmxUnit *unit, const char *text);
+/* Returns the length of the <seg>'s text so far. */
+gsize       dip_tmx_unit_append_text (DipTmxUnit *unit, const char *text, gsize length);
 void        dip_tmx_unit_append_code (DipTmxUnit *unit, DipTmxCode code, const char *i);
 
 /* Adds the unit to `pairs` when it has text in both project languages;

@@ -199,12 +199,12 @@ static gboolean
 write_units (TmxOut *out, DipProject *project, const DipExportFilter *filter,
              GCancellable *cancellable, GError **error)
 {
-  g_autoptr (DipBeadCursor) cursor = dip_bead_cursor_new (project, filter, error);
-  if (cursor == NULL)
+  g_autoptr (DipBeadReader) beads = dip_bead_reader_new (project, filter, error);
+  if (beads == NULL)
     return FALSE;
 
   const DipExportUnit *unit;
-  while ((unit = dip_bead_cursor_next (cursor, error)) != NULL)
+  while ((unit = dip_bead_reader_next (beads, error)) != NULL)
     {
       write_unit (out, unit);
       if (out->failed || !dip_output_file_ok (out->file))
@@ -213,7 +213,7 @@ write_units (TmxOut *out, DipProject *project, const DipExportFilter *filter,
           && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
-  out->report->n_skipped = dip_bead_cursor_get_n_skipped (cursor);
+  out->report->n_skipped = dip_bead_reader_get_n_skipped (beads);
   return error == NULL || *error == NULL;
 }
 

@@ -22,9 +22,15 @@ dip_xml_declares_entities (xmlTextReaderPtr reader)
   xmlNodePtr node = xmlTextReaderCurrentNode (reader);
   if (node == NULL || node->type != XML_DTD_NODE)
     return FALSE;
-  xmlDtdPtr dtd = (xmlDtdPtr) node;
-  return (dtd->entities != NULL && xmlHashSize (dtd->entities) > 0)
-         || (dtd->pentities != NULL && xmlHashSize (dtd->pentities) > 0);
+  return dip_xml_dtd_declares_entities ((xmlDtdPtr) node);
+}
+
+gboolean
+dip_xml_dtd_declares_entities (xmlDtdPtr dtd)
+{
+  return dtd != NULL
+         && ((dtd->entities != NULL && xmlHashSize (dtd->entities) > 0)
+             || (dtd->pentities != NULL && xmlHashSize (dtd->pentities) > 0));
 }
 
 static gboolean

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * or parameter. Neither TMX nor TBX needs one, and refusing them is the
  * only sure way past external entities and entity bombs. */
 gboolean    dip_xml_declares_entities (xmlTextReaderPtr reader);
+/* Whether `dtd` (may be NULL) declares entities, general or parameter. */
+gboolean    dip_xml_dtd_declares_entities (xmlDtdPtr dtd);
 
 /* A sentence for the errors whose libxml2 message describes the parser's
  * own workings ("use XML_PARSE_HUGE option") or hides that the file is

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (DipProject, dip_project, DIP, PROJECT, GObject)
 
 /* The schema version this build writes. Files with a lower version are
  * migrated on open; files with a higher one are refused. */
-#define DIP_PROJECT_SCHEMA_VERSION 2
+#define DIP_PROJECT_SCHEMA_VERSION 3
 
 /* Creates a new project file. Fails if `path` exists. Language tags are
  * BCP 47 ("it", "en-GB") and stored in canonical spelling. */

@@ -20,8 +20,27 @@
  * thread 11-12 s; the inserting one 20-23 s, of it FTS5 10-12 s), 14 MB;
  * import-pairs 21-36 s wall, 20-24 s of CPU, 13 MB. The import target is
  * still not met: the inserting thread alone, FTS5 above all, is more.
+ * With a SAX2 parser instead of xmlTextReader (parsing thread 11-12 s to
+ * about 5 s), a 32 MB page cache, statement journals in memory and no
+ * foreign-key checks during the bulk transaction, FTS5 segments of 262,144
+ * segments with hashsize 32 MB (8 b-tree segments, no merge), no
+ * segment_fts_docsize (schema 3), and an export that walks the segments
+ * beside the beads in a thread of its own, three runs in a row at load
+ * 1.2-1.3 (the other core mostly free): import 13.4-15.5 s wall, 18.3-20.2 s
+ * of CPU, 79 MB (10.7 s wall, 14.3 s of CPU in the quietest moment);
+ * export 9.4-10.3 s, 12.3-13.1 s of CPU (2-2.6 s of it the damage check of
+ * dip_project_open), 10 MB; import-pairs 12.9-13.8 s, 78 MB. CPU time
+ * varies by a third from run to run for the same work on this shared
+ * machine. The import's wall time is its inserting thread (11-13 s of
+ * CPU: segment and bead rows with their indexes and WAL writes 5.6 s;
+ * FTS5 5.5 s, of it the unicode61 tokenizer 2 s, its hash 1.7 s, writing
+ * segments 1.3 s) and then the commit (1.8 s: the last pages and the WAL
+ * checkpoint); the parsing thread (5 s, libxml2 2.5 s of it) waits for it.
+ * Tried and left: a 128 MB page cache (no gain), 16 kB pages (0.5 s less,
+ * for every edit's WAL frames four times larger).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -37,6 +56,16 @@ peak_rss_mb (void)
   struct rusage usage;
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024;
+}
+
+/* User and system time of the process so far, all its threads. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 static char *
@@ -72,7 +101,8 @@ remove_project (const char *path)
 }
 
 /* The steps, each run in a child process: "setup DIR UNITS", "export DIR",
- * "import DIR". Each prints one line: seconds, peak RSS in MB, count. */
+ * "import DIR". Each prints one line: seconds, peak RSS in MB, count, CPU
+ * seconds. */
 static int
 run_step (const char *step, const char *dir, guint units)
 {
@@ -80,6 +110,7 @@ run_step (const char *step, const char *dir, guint units)
   g_autofree char *project_path = in_dir (dir, "bench.diptych");
   g_autofree char *tmx = in_dir (dir, "bench.tmx");
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_seconds ();
   guint64 count = 0;
 
   if (g_str_equal (step, "setup"))
@@ -115,8 +146,8 @@ run_step (const char *step, const char *dir, guint units)
   else
     return 2;
 
-  printf ("%.3f %ld %" G_GUINT64_FORMAT "\n", (g_get_monotonic_time () - start) / 1e6,
-          peak_rss_mb (), count);
+  printf ("%.3f %ld %" G_GUINT64_FORMAT " %.3f\n", (g_get_monotonic_time () - start) / 1e6,
+          peak_rss_mb (), count, cpu_seconds () - cpu_start);
   return 0;
 }
 
@@ -125,6 +156,7 @@ typedef struct
   double  seconds;
   glong   rss_mb;
   guint64 count;
+  double  cpu_seconds;
 } Step;
 
 static Step
@@ -141,8 +173,8 @@ spawn_step (const char *self, const char *step, const char *dir, guint units)
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("step %s failed: %s", step, error->message);
   Step result = { 0 };
-  g_assert_cmpint (sscanf (out, "%lf %ld %" G_GUINT64_FORMAT, &result.seconds, &result.rss_mb,
-                           &result.count), ==, 3);
+  g_assert_cmpint (sscanf (out, "%lf %ld %" G_GUINT64_FORMAT " %lf", &result.seconds,
+                           &result.rss_mb, &result.count, &result.cpu_seconds), ==, 4);
   return result;
 }
 
@@ -166,14 +198,19 @@ main (int argc, char **argv)
   g_assert_cmpint (g_stat (tmx, &st), ==, 0);
   Step import = spawn_step (exe, "import", dir, units);
 
-  printf ("setup: import-pairs of %" G_GUINT64_FORMAT " pairs: %.1f s, peak RSS %ld MB\n",
-          setup.count, setup.seconds, setup.rss_mb);
-  printf ("export TMX: %" G_GUINT64_FORMAT " units (%.0f MB): %.1f s, peak RSS %ld MB "
-          "(target < 15 s, < 64 MB)\n",
-          export.count, st.st_size / 1048576.0, export.seconds, export.rss_mb);
-  printf ("import TMX: %" G_GUINT64_FORMAT " units: %.1f s, peak RSS %ld MB "
+  double load[1] = { -1 };
+  getloadavg (load, 1);
+  printf ("setup: import-pairs of %" G_GUINT64_FORMAT " pairs: %.1f s (CPU %.1f s), "
+          "peak RSS %ld MB\n",
+          setup.count, setup.seconds, setup.cpu_seconds, setup.rss_mb);
+  printf ("export TMX: %" G_GUINT64_FORMAT " units (%.0f MB): %.1f s (CPU %.1f s), "
+          "peak RSS %ld MB (target < 15 s, < 64 MB)\n",
+          export.count, st.st_size / 1048576.0, export.seconds, export.cpu_seconds,
+          export.rss_mb);
+  printf ("import TMX: %" G_GUINT64_FORMAT " units: %.1f s (CPU %.1f s), peak RSS %ld MB "
           "(target < 15 s, < 1024 MB)\n",
-          import.count, import.seconds, import.rss_mb);
+          import.count, import.seconds, import.cpu_seconds, import.rss_mb);
+  printf ("load average at the end: %.2f\n", load[0]);
 
   g_autofree char *pairs = in_dir (dir, "bench.tsv");
   g_autofree char *project = in_dir (dir, "bench.diptych");

@@ -200,6 +200,20 @@ test_open_corrupt (void)
   assert_open_fails (path, DIP_ERROR_CORRUPT, "damaged");
 }
 
+/* Writes a project at schema `version`, Italian to English, with the
+ * rows `sql` adds, as that version of Diptych would have left it. */
+static void
+write_old_project (const char *path, int version, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipStore) store = dip_store_create_at_version (path, version, &error);
+  g_assert_no_error (error);
+  g_assert_true (dip_store_exec (
+    store, "INSERT INTO setting VALUES ('source_lang', 'it'), ('target_lang', 'en');", &error));
+  g_assert_true (dip_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migrate_from_version_1 (void)
 {
@@ -208,17 +222,11 @@ test_migrate_from_version_1 (void)
   g_autoptr (GError) error = NULL;
 
   /* A project as version 1 wrote it, with a document and a segment. */
-  g_autoptr (DipStore) store = dip_store_create_at_version (path, 1, &error);
-  g_assert_no_error (error);
-  g_assert_true (dip_store_exec (
-    store,
-    "INSERT INTO setting VALUES ('source_lang', 'it'), ('target_lang', 'en');"
+  write_old_project (
+    path, 1,
     "INSERT INTO document VALUES (1, 'source', 'a.txt', 'it', 0, x'6369616f', 'ciao', 'now');"
     "INSERT INTO paragraph VALUES (1, 0, 'it', 0, 4);"
-    "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 4, 'ciao partenariato');",
-    &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&store, dip_store_free);
+    "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 4, 'ciao partenariato');");
 
   g_autoptr (DipProject) project = dip_project_open (path, &error);
   g_assert_no_error (error);
@@ -243,6 +251,56 @@ test_migrate_from_version_1 (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
   sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Version 2 kept a row per segment in segment_fts_docsize; version 3's
+ * index has no such table, holds the old segments and still ranks. */
+static void
+test_migrate_from_version_2 (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "v2.diptych", NULL);
+  g_autoptr (GError) error = NULL;
+
+  write_old_project (
+    path, 2,
+    "INSERT INTO document VALUES (1, 'source', 'a.txt', 'it', 0, x'', '', 'now');"
+    "INSERT INTO paragraph VALUES (1, 0, 'it', 0, 40);"
+    "INSERT INTO segment VALUES (1, 1, 0, 0, 'sentence', 0, 17, 'ciao partenariato');"
+    "INSERT INTO segment VALUES (2, 1, 1, 0, 'sentence', 18, 40,"
+    "  'partenariato partenariato strategico');");
+
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  sqlite3 *db = NULL;
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO segment_fts (segment_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_stmt *stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT count(*) FROM sqlite_schema"
+                                           "   WHERE name = 'segment_fts_docsize'),"
+                                           " (SELECT group_concat(rowid) FROM"
+                                           "   (SELECT rowid FROM segment_fts"
+                                           "     WHERE segment_fts MATCH 'partenariato'"
+                                           "     ORDER BY rank))",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DIP_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  /* The segment that says it twice ranks first. */
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "2,1");
+  sqlite3_finalize (stmt);
+
+  /* The triggers keep the new index in step. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE segment SET text = 'ciao' WHERE id = 1;"
+                                     "INSERT INTO segment_fts (segment_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 }
 
@@ -311,6 +369,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/open-newer-version", test_open_newer_version);
   g_test_add_func ("/store/open-corrupt", test_open_corrupt);
   g_test_add_func ("/store/migrate-from-version-1", test_migrate_from_version_1);
+  g_test_add_func ("/store/migrate-from-version-2", test_migrate_from_version_2);
   g_test_add_func ("/store/beads-round-trip", test_beads_round_trip);
   return g_test_run ();
 }
