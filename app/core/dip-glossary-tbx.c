@@ -464,7 +464,19 @@ parse_input (TbxInput *input, const char *name, const char *src_lang, const char
     (GDestroyNotify) dip_glossary_entry_free);
   TbxReader r = { name, src_lang, tgt_lang, entries, input->head, input->head_length };
   g_autoptr (GError) local_error = NULL;
+  gboolean conversion_failed = FALSE;
+  dip_xml_catch_conversion_errors (&conversion_failed);
   gboolean ok = read_document (&r, reader, &local_error);
+  dip_xml_release_conversion_errors ();
+  if (conversion_failed && local_error == NULL)
+    {
+      const char *encoding = (const char *) xmlTextReaderConstEncoding (reader);
+      dip_xml_set_conversion_error (error, name, xmlTextReaderGetParserLineNumber (reader),
+                                    xmlTextReaderGetParserColumnNumber (reader), encoding);
+      xmlFreeTextReader (reader);
+      g_free (sink.message);
+      return NULL;
+    }
   xmlFreeTextReader (reader);
 
   /* A limit libxml2 enforced outranks what we made of the partial tree. */

@@ -63,6 +63,7 @@ typedef struct
   DipImportReport  *report;
   GError           *error;             /* the first failure of a callback */
   GError           *xml_error;         /* the first error libxml2 reported */
+  gboolean          conversion_failed; /* reported past the parser's handler */
   gboolean          xml_error_in_file; /* …with a position in the file */
 
   /* Where we are; depths are -1 outside the element. */
@@ -591,22 +592,47 @@ read_failed (TmxReader *r, GError **error)
   return FALSE;
 }
 
+static void
+conversion_error (TmxReader *r, GError **error)
+{
+  xmlParserInputPtr input = r->parser->input;
+  const char *encoding = r->parser->encoding ? (const char *) r->parser->encoding
+                         : input && input->encoding ? (const char *) input->encoding : NULL;
+  dip_xml_set_conversion_error (error, r->path, input ? input->line : 0, input ? input->col : 0,
+                                encoding);
+}
+
 /* Pushes the file through the parser a chunk at a time, until its end or
  * the first error. */
 static gboolean
 parse_chunks (TmxReader *r, int fd, GError **error)
 {
   g_autofree char *buffer = g_malloc (CHUNK_BYTES);
+  gboolean ok = TRUE;
+
+  dip_xml_catch_conversion_errors (&r->conversion_failed);
   for (;;)
     {
       gssize n = read_some (fd, buffer, CHUNK_BYTES);
       if (n < 0)
-        return read_failed (r, error);
-      xmlParseChunk (r->parser, buffer, (int) n, n == 0);
+        {
+          ok = read_failed (r, error);
+          break;
+        }
+      int status = xmlParseChunk (r->parser, buffer, (int) n, n == 0);
+      if (r->xml_error == NULL && r->error == NULL
+          && (r->conversion_failed || status == XML_ERR_INVALID_ENCODING))
+        {
+          conversion_error (r, error);
+          ok = FALSE;
+          break;
+        }
       if (n == 0 || r->error != NULL || r->xml_error_in_file
           || r->parser->instate == XML_PARSER_EOF)
-        return TRUE;
+        break;
     }
+  dip_xml_release_conversion_errors ();
+  return ok;
 }
 
 static gboolean

@@ -14,6 +14,8 @@
 
 #include <libxml/hash.h>
 
+#include <diptych/diptych.h>
+
 #include "dip-xml-safety.h"
 
 gboolean
@@ -52,4 +54,40 @@ dip_xml_error_explain (const xmlError *error)
   if (error->code == XML_ERR_INVALID_CHAR && says (error, "Char 0x0 "))
     return "a NUL byte, which XML does not allow (a binary or damaged file?); refused";
   return NULL;
+}
+
+static void
+on_global_error (void *failed, xmlErrorPtr e)
+{
+  if (e != NULL && e->level >= XML_ERR_ERROR)
+    *(gboolean *) failed = TRUE;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+on_generic_error (void *failed, const char *format, ...)
+{
+  *(gboolean *) failed = TRUE;
+}
+
+void
+dip_xml_catch_conversion_errors (gboolean *failed)
+{
+  xmlSetStructuredErrorFunc (failed, on_global_error);
+  xmlSetGenericErrorFunc (failed, on_generic_error);
+}
+
+void
+dip_xml_release_conversion_errors (void)
+{
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+}
+
+void
+dip_xml_set_conversion_error (GError **error, const char *path, int line, int column,
+                              const char *encoding)
+{
+  g_set_error (error, DIP_ERROR, DIP_ERROR_ENCODING, "%s:%d:%d: the text is not valid %s", path,
+               MAX (line, 1), MAX (column, 1),
+               encoding != NULL ? encoding : "in its declared encoding");
 }

@@ -20,4 +20,19 @@ gboolean    dip_xml_dtd_declares_entities (xmlDtdPtr dtd);
  * hostile; NULL when libxml2's own message says it well enough. */
 const char *dip_xml_error_explain     (const xmlError *error);
 
+/* libxml2 reports bytes that a file's declared encoding cannot convert
+ * through the thread's global error handlers, past the parser's and the
+ * reader's own, and prints them to stderr in its words. Between these two
+ * calls such reports set *failed instead; the reader then says which file
+ * and where. */
+void        dip_xml_catch_conversion_errors   (gboolean *failed);
+void        dip_xml_release_conversion_errors (void);
+
+/* "FILE:LINE:COLUMN: the text is not valid ENCODING" for such a failure. */
+void        dip_xml_set_conversion_error (GError    **error,
+                                          const char *path,
+                                          int         line,
+                                          int         column,
+                                          const char *encoding);
+
 G_END_DECLS

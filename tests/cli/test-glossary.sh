@@ -69,6 +69,17 @@ expect_success "import TBX" "$cli" glossary g.diptych import "$data/glossary/ter
 expect_success "import TBX 2008 (martif)" "$cli" glossary g.diptych import --tbx \
   "$data/glossary/terms-2008.tbx"
 expect_equal "all entries are there" "13" "$(count_entries)"
+# Bytes its declared encoding cannot convert: one line with the position,
+# not libxml2's own lines, and no entry of the file kept.
+python3 - "$data/glossary/terms.tbx" > shift-jis.tbx <<'PY'
+import sys
+s = open(sys.argv[1], 'rb').read().replace(b'encoding="UTF-8"', b'encoding="SHIFT_JIS"', 1)
+i = s.rfind(b'</term>')
+sys.stdout.buffer.write(s[:i] + b'\x81\x00\xff' + s[i:])
+PY
+expect_failure "TBX with bytes its encoding cannot convert" 1 "shift-jis.tbx:" \
+  "$cli" glossary g.diptych import shift-jis.tbx
+expect_equal "nothing of it is kept" "13" "$(count_entries)"
 
 # export, validate, and read back
 expect_success "export --tbx" "$cli" glossary g.diptych export --tbx out.tbx

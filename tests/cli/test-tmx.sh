@@ -122,6 +122,12 @@ expect_failure "mismatched tags" 1 "mismatch.tmx:2:" \
   "$cli" import-tmx tools.diptych mismatch.tmx
 expect_failure "a missing file" 1 "missing.tmx: No such file" \
   "$cli" import-tmx tools.diptych missing.tmx
+# Bytes its declared encoding cannot convert, after a first good unit: told
+# with the file's position in one line (libxml2 would print three of its
+# own), and the good unit is not kept.
+printf '<?xml version="1.0" encoding="SHIFT_JIS"?>\n<tmx version="1.4"><header srclang="en"/><body>\n<tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="it"><seg>Uno</seg></tuv></tu>\n<tu><tuv xml:lang="en"><seg>\x81\x00\xff</seg></tuv></tu>\n</body></tmx>\n' > shift-jis.tmx
+expect_failure "bytes the declared encoding cannot convert" 1 \
+  "shift-jis.tmx:4:" "$cli" import-tmx tools.diptych shift-jis.tmx
 expect_equal "failed imports store nothing" "$before" "$(count_docs tools.diptych)"
 expect_equal "nothing of /etc/passwd was read" 0 \
   "$(sqlite3 tools.diptych "SELECT count(*) FROM segment WHERE text LIKE '%root:%'")"
