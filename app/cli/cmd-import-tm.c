@@ -22,7 +22,10 @@ run_import (int argc, char **argv, const char *summary, ImportFunc import, const
     return DIP_EXIT_USAGE;
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (DipProject) project = dip_project_open (argv[1], &error);
+  /* A command line run has the project to itself: a large import may
+     write the file directly (see DIP_OPEN_SOLE_USER). */
+  g_autoptr (DipProject) project = dip_project_open_with_flags (argv[1], DIP_OPEN_SOLE_USER,
+                                                                &error);
   if (project == NULL)
     return dip_cli_fail (error);
 

@@ -182,6 +182,7 @@ dip_project_open_with_flags (const char *path, DipOpenFlags flags, GError **erro
                                                error);
   if (store == NULL)
     return NULL;
+  dip_store_set_sole_user (store, (flags & DIP_OPEN_SOLE_USER) != 0);
 
   g_autofree char *src = read_setting (store, "source_lang", error);
   if (src == NULL)

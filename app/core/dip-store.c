@@ -29,6 +29,8 @@ struct _DipStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt* */
   gboolean    triggers_off;  /* between suspending and resuming the segment index */
   gboolean    bulk;          /* in a transaction begun by dip_store_begin_bulk */
+  gboolean    sole_user;     /* see dip_store_set_sole_user */
+  gboolean    left_wal;      /* the bulk transaction runs on a rollback journal */
   int         cache_size;    /* …and the connection's settings before it */
   int         temp_store;
   int         foreign_keys;
@@ -186,6 +188,45 @@ set_pragma_int (DipStore *store, const char *name, int value, GError **error)
   return dip_store_exec (store, sql, error);
 }
 
+void
+dip_store_set_sole_user (DipStore *store, gboolean sole_user)
+{
+  store->sole_user = sole_user;
+}
+
+/* In write-ahead-log mode each page of a bulk import is written twice: to
+ * the log, then into the file when the log is checkpointed at the commit
+ * (a fifth of a million-unit import, mostly the kernel copying pages). A
+ * rollback journal keeps only the pages the transaction changes that
+ * existed before, almost none for an import, which only adds pages. The
+ * switch needs the file to itself, so it is tried without waiting and only
+ * for a sole user; otherwise, and on any failure, the log stays. */
+static void
+leave_wal_if_alone (DipStore *store)
+{
+  if (!store->sole_user)
+    return;
+  sqlite3_busy_timeout (store->db, 0);
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = TRUNCATE", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    store->left_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0),
+                                          "truncate") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+}
+
+static void
+return_to_wal (DipStore *store)
+{
+  if (!store->left_wal)
+    return;
+  store->left_wal = FALSE;
+  /* Should another connection have come meanwhile, the file stays in the
+     rollback mode until the next open, which sets the log again. */
+  sqlite3_exec (store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+}
+
 gboolean
 dip_store_begin_bulk (DipStore *store, GError **error)
 {
@@ -195,6 +236,7 @@ dip_store_begin_bulk (DipStore *store, GError **error)
       || !pragma_int (store, "PRAGMA foreign_keys", &store->foreign_keys, error))
     return FALSE;
   store->bulk = TRUE;
+  leave_wal_if_alone (store);
   if (set_pragma_int (store, "temp_store", 2 /* MEMORY */, error)
       && set_pragma_int (store, "cache_size", -BULK_CACHE_KB, error)
       && set_pragma_int (store, "foreign_keys", 0, error)
@@ -214,6 +256,7 @@ end_bulk (DipStore *store)
   set_pragma_int (store, "temp_store", store->temp_store, NULL);
   set_pragma_int (store, "cache_size", store->cache_size, NULL);
   set_pragma_int (store, "foreign_keys", store->foreign_keys, NULL);
+  return_to_wal (store);
 }
 
 gboolean

@@ -42,6 +42,10 @@ gboolean      dip_store_commit (DipStore *store, GError **error);
  * unchecked until it ends: for writers that refer only to rows they know
  * exist. */
 gboolean      dip_store_begin_bulk (DipStore *store, GError **error);
+/* Whether this connection's program is the file's only user (see
+ * DIP_OPEN_SOLE_USER): a bulk transaction then leaves the write-ahead log
+ * for a rollback journal when no other connection is open. */
+void          dip_store_set_sole_user (DipStore *store, gboolean sole_user);
 void          dip_store_rollback (DipStore *store);
 
 /* Runs SQL without results (schema, pragmas). */

@@ -38,6 +38,12 @@ typedef enum
    * for a book): for a caller that runs it elsewhere, such as the window,
    * which opens the file again in the background to check it. */
   DIP_OPEN_NO_DAMAGE_CHECK = 1 << 0,
+  /* The caller is the only program that uses the project while it is
+   * open (a command-line run): a large import may then write the file
+   * directly instead of through the write-ahead log, which writes every
+   * page twice. When another connection has the file open it is written
+   * through the log as usual. */
+  DIP_OPEN_SOLE_USER = 1 << 1,
 } DipOpenFlags;
 
 DipProject  *dip_project_open_with_flags (const char   *path,

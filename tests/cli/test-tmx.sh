@@ -64,6 +64,12 @@ expect_success "OmegaT TMX 1.4 with inline codes" \
 expect_equal "inline codes become placeholders" "Press {1}Enter{/1} to continue." \
   "$("$cli" segments tools.diptych --side target | head -n 1 | cut -f5)"
 expect_success "Okapi TMX" "$cli" import-tmx tools.diptych "$data/okapi.tmx"
+# The command line imports through a rollback journal when it has the file
+# to itself, and leaves it in write-ahead-log mode, whole.
+expect_equal "after an import the project is in WAL mode again" "wal" \
+  "$(sqlite3 tools.diptych 'PRAGMA journal_mode')"
+expect_equal "and passes the integrity check" "ok" \
+  "$(sqlite3 tools.diptych 'PRAGMA integrity_check')"
 out=$("$cli" import-tmx tools.diptych "$data/all-languages.tmx")
 expect_equal "srclang *all*, EN-us for en, empty segments skipped" \
   "Imported 2 pairs from $data/all-languages.tmx as source document 7 (it) and target document 8 (en); 3 translation units without text in both it and en skipped" "$out"
