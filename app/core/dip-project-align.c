@@ -69,9 +69,12 @@ content_index (const AlignDocument *doc, guint position)
   return lo;
 }
 
-/* Confirmed beads, in content positions. */
+/* Confirmed beads, in content positions. Those of non-content segments
+   only anchor nothing; they go to `kept`, in segment positions, and come
+   back as they were among the beads of non-content segments. */
 static GArray *
-confirmed_anchors (const GArray *stored, const AlignDocument *src, const AlignDocument *tgt)
+confirmed_anchors (const GArray *stored, const AlignDocument *src, const AlignDocument *tgt,
+                   GArray *kept)
 {
   GArray *anchors = g_array_new (FALSE, FALSE, sizeof (DipBead));
 
@@ -85,7 +88,10 @@ confirmed_anchors (const GArray *stored, const AlignDocument *src, const AlignDo
       guint t0 = content_index (tgt, bead.tgt_start);
       guint t1 = content_index (tgt, bead.tgt_start + bead.tgt_count);
       if (s0 == s1 && t0 == t1)
-        continue;   /* a confirmed bead of non-content segments only */
+        {
+          g_array_append_val (kept, bead);   /* of non-content segments only */
+          continue;
+        }
       bead.src_start = s0;
       bead.src_count = s1 - s0;
       bead.tgt_start = t0;
@@ -113,10 +119,31 @@ add_glossary (DipProject *project, DipDictionary *dictionary, GError **error)
   return TRUE;
 }
 
+/* The confirmed bead of non-content segments in `kept` that starts at
+   (src_at, tgt_at) and ends by (src_end, tgt_end); NULL if none. A bead
+   with no sentence on a side may sit anywhere on that side. */
+static const DipBead *
+kept_bead_at (const GArray *kept, guint src_at, guint tgt_at, guint src_end, guint tgt_end)
+{
+  for (guint k = 0; k < kept->len; k++)
+    {
+      const DipBead *bead = &g_array_index (kept, DipBead, k);
+      gboolean src_fits = bead->src_count == 0
+                          || (bead->src_start == src_at && src_at + bead->src_count <= src_end);
+      gboolean tgt_fits = bead->tgt_count == 0
+                          || (bead->tgt_start == tgt_at && tgt_at + bead->tgt_count <= tgt_end);
+      if (src_fits && tgt_fits)
+        return bead;
+    }
+  return NULL;
+}
+
 /* Beads over content positions → beads over segment positions, with each
-   non-content segment in a bead of its own. */
+   non-content segment in a bead of its own, or in the confirmed bead of
+   `kept` that held it. */
 static GArray *
-to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDocument *tgt)
+to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDocument *tgt,
+                  const GArray *kept)
 {
   GArray *beads = g_array_new (FALSE, FALSE, sizeof (DipBead));
   guint src_at = 0, tgt_at = 0;
@@ -143,15 +170,21 @@ to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDo
           else
             t0 = t1 = tgt_at;
         }
-      for (; src_at < s0; src_at++)
+      while (src_at < s0 || tgt_at < t0)
         {
-          DipBead gap = { 0, src_at, 1, tgt_at, 0, 1.0, DIP_BEAD_AUTO };
+          const DipBead *confirmed = kept_bead_at (kept, src_at, tgt_at, s0, t0);
+          DipBead gap = { 0, src_at, src_at < s0, tgt_at, src_at < s0 ? 0 : 1, 1.0,
+                          DIP_BEAD_AUTO };
+          if (confirmed != NULL)
+            {
+              gap = *confirmed;
+              gap.id = 0;
+              gap.src_start = src_at;
+              gap.tgt_start = tgt_at;
+            }
           g_array_append_val (beads, gap);
-        }
-      for (; tgt_at < t0; tgt_at++)
-        {
-          DipBead gap = { 0, src_at, 0, tgt_at, 1, 1.0, DIP_BEAD_AUTO };
-          g_array_append_val (beads, gap);
+          src_at += gap.src_count;
+          tgt_at += gap.tgt_count;
         }
       if (bead == NULL)
         break;
@@ -189,6 +222,7 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
   gboolean ok = FALSE;
   g_autoptr (GArray) stored = NULL;
   g_autoptr (GArray) anchors = NULL;
+  g_autoptr (GArray) kept = NULL;
   g_autoptr (GArray) aligned = NULL;
   g_autoptr (GArray) beads = NULL;
   g_autoptr (DipDictionary) glossary = dip_dictionary_new ();
@@ -200,7 +234,8 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
   stored = dip_project_list_beads (project, src_id, tgt_id, error);
   if (stored == NULL || !add_glossary (project, dictionary ? dictionary : glossary, error))
     goto out;
-  anchors = confirmed_anchors (stored, &src, &tgt);
+  kept = g_array_new (FALSE, FALSE, sizeof (DipBead));
+  anchors = confirmed_anchors (stored, &src, &tgt, kept);
   dip_aligner_set_anchors (aligner, anchors);
   dip_aligner_set_dictionary (aligner, dictionary ? dictionary : glossary);
 
@@ -216,7 +251,7 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
   aligned = dip_aligner_run (aligner, &source, &target, cancellable, error);
   if (aligned == NULL)
     goto out;
-  beads = to_segment_beads (aligned, &src, &tgt);
+  beads = to_segment_beads (aligned, &src, &tgt, kept);
   /* A person who pressed Cancel while the solution was being written out
      gets the project as it was, not an alignment they asked to stop. */
   if (g_cancellable_is_cancelled (cancellable))

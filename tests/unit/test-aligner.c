@@ -582,6 +582,59 @@ test_realign_keeps_confirmed (void)
   g_assert_cmpuint (confirmed, ==, 1);
 }
 
+/* A bead of a non-content segment (the article's newsletter promotion)
+   that the person confirmed stays confirmed when the texts are aligned
+   again: it anchors nothing, but it is theirs. */
+static void
+test_realign_keeps_confirmed_non_content (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autoptr (DipProject) project = sample_project (dir);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  gint64 src = dip_project_latest_document (project, DIP_SIDE_SOURCE, &error);
+  gint64 tgt = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
+  g_autoptr (GPtrArray) segments = dip_project_list_segments (project, src, &error);
+  g_assert_no_error (error);
+  guint non_content = G_MAXUINT;
+  for (guint i = 0; i < segments->len && non_content == G_MAXUINT; i++)
+    if (((const DipSegment *) g_ptr_array_index (segments, i))->kind == DIP_SEGMENT_NON_CONTENT)
+      non_content = i;
+  g_assert_cmpuint (non_content, !=, G_MAXUINT);
+
+  g_autoptr (GArray) beads = stored_beads (project);
+  guint confirmed_bead = G_MAXUINT;
+  for (guint b = 0; b < beads->len; b++)
+    {
+      DipBead *bead = &g_array_index (beads, DipBead, b);
+      if (bead->src_start == non_content && bead->src_count == 1 && bead->tgt_count == 0)
+        {
+          bead->status = DIP_BEAD_CONFIRMED;
+          confirmed_bead = b;
+        }
+    }
+  g_assert_cmpuint (confirmed_bead, !=, G_MAXUINT);
+  g_assert_true (dip_project_replace_beads (project, src, tgt, beads, "confirm", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) again = stored_beads (project);
+  guint confirmed = 0;
+  for (guint b = 0; b < again->len; b++)
+    {
+      const DipBead *bead = &g_array_index (again, DipBead, b);
+      if (bead->status != DIP_BEAD_CONFIRMED)
+        continue;
+      confirmed++;
+      g_assert_cmpuint (bead->src_start, ==, non_content);
+      g_assert_cmpuint (bead->src_count, ==, 1);
+      g_assert_cmpuint (bead->tgt_count, ==, 0);
+    }
+  g_assert_cmpuint (confirmed, ==, 1);
+}
+
 static void
 test_align_needs_documents (void)
 {
@@ -615,6 +668,8 @@ main (int argc, char **argv)
   g_test_add_func ("/project/article-against-summary-with-dictionary",
                    test_article_against_summary_with_dictionary);
   g_test_add_func ("/project/realign-keeps-confirmed", test_realign_keeps_confirmed);
+  g_test_add_func ("/project/realign-keeps-confirmed-non-content",
+                   test_realign_keeps_confirmed_non_content);
   g_test_add_func ("/project/align-needs-documents", test_align_needs_documents);
   return g_test_run ();
 }
