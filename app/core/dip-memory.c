@@ -78,6 +78,24 @@ query_word_clear (gpointer data)
   g_free (((QueryWord *) data)->word);
 }
 
+/* The next run of letters and digits at or after *p, its length in
+   `length`; moves *p past it. NULL at the end of the text. Only such runs
+   go into an FTS5 query, quoted, so nothing needs escaping. */
+static const char *
+next_query_word (const char **p, gsize *length)
+{
+  const char *at = *p;
+
+  while (*at != '\0' && !g_unichar_isalnum (g_utf8_get_char (at)))
+    at = g_utf8_next_char (at);
+  const char *start = at;
+  while (*at != '\0' && g_unichar_isalnum (g_utf8_get_char (at)))
+    at = g_utf8_next_char (at);
+  *p = at;
+  *length = at - start;
+  return at > start ? start : NULL;
+}
+
 /* The query's rarest words as an FTS5 query, any of them. Common words
    ("the", "di") would make the index rank most of a book; the rare ones
    are what a similar sentence must share. NULL, without error, when the
@@ -88,18 +106,14 @@ fts_query (DipStore *store, const char *text, GError **error)
   g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (QueryWord));
   g_array_set_clear_func (words, query_word_clear);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = text;
+  const char *p = text, *start;
+  gsize length;
 
-  while (*p != '\0')
+  while ((start = next_query_word (&p, &length)) != NULL)
     {
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      const char *start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (g_utf8_strlen (start, p - start) < 2)
+      if (g_utf8_strlen (start, length) < 2)
         continue;
-      g_autofree char *word = g_utf8_casefold (start, p - start);
+      g_autofree char *word = g_utf8_casefold (start, length);
       if (!g_hash_table_add (seen, g_strdup (word)))
         continue;
       gint64 frequency = document_frequency (store, word, error);
@@ -343,19 +357,11 @@ static char *
 all_words_query (const char *text)
 {
   g_autoptr (GString) query = g_string_new (NULL);
-  const char *p = text;
+  const char *p = text, *start;
+  gsize length;
 
-  while (*p != '\0')
-    {
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      const char *start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_string_append_printf (query, "%s\"%.*s\"", query->len ? " AND " : "",
-                                (int) (p - start), start);
-    }
+  while ((start = next_query_word (&p, &length)) != NULL)
+    g_string_append_printf (query, "%s\"%.*s\"", query->len ? " AND " : "", (int) length, start);
   return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
