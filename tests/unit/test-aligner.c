@@ -5,6 +5,7 @@
 
 #include "test-util.h"
 /* After the public headers, which the private one builds on. */
+#include "dip-align-model1.h"
 #include "dip-align-words.h"
 
 /* Aligns two lists of sentences and returns the beads in vecalign format. */
@@ -304,6 +305,60 @@ words_of (DipWordTable *table, const char *text)
 
 /* An elided article or a possessive is a word of its own, with either
    apostrophe, so that "agenzia" in "l’agenzia" meets "agency". */
+static GArray *
+word_list (const guint32 *words, guint n)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_vals (list, words, n);
+  return list;
+}
+
+static gboolean
+learnt_has (GHashTable *learnt, guint32 source, guint32 target)
+{
+  GArray *list = g_hash_table_lookup (learnt, GUINT_TO_POINTER (source + 1));
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (g_array_index (list, guint32, i) == target)
+      return TRUE;
+  return FALSE;
+}
+
+/* Model 1 keeps the word pairs both directions agree on and that two
+   sentence pairs or more witness; a word repeated in one sentence pair is
+   still one witness. */
+static void
+test_model1_learns_witnessed_pairs (void)
+{
+  static const guint32 s0[] = { 1, 2, 3, 3 }, t0[] = { 101, 102, 103 };
+  static const guint32 s1[] = { 1, 4 }, t1[] = { 101, 104 };
+  static const guint32 s2[] = { 1, 5 }, t2[] = { 105, 101 };
+  static const guint32 s3[] = { 4, 5 }, t3[] = { 104, 105 };
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (pairs, word_list (s0, G_N_ELEMENTS (s0)));
+  g_ptr_array_add (pairs, word_list (t0, G_N_ELEMENTS (t0)));
+  g_ptr_array_add (pairs, word_list (s1, G_N_ELEMENTS (s1)));
+  g_ptr_array_add (pairs, word_list (t1, G_N_ELEMENTS (t1)));
+  g_ptr_array_add (pairs, word_list (s2, G_N_ELEMENTS (s2)));
+  g_ptr_array_add (pairs, word_list (t2, G_N_ELEMENTS (t2)));
+  g_ptr_array_add (pairs, word_list (s3, G_N_ELEMENTS (s3)));
+  g_ptr_array_add (pairs, word_list (t3, G_N_ELEMENTS (t3)));
+
+  g_autoptr (GHashTable) learnt = dip_model1_learn (pairs, 5, 0.25);
+  g_assert_true (learnt_has (learnt, 1, 101));
+  g_assert_true (learnt_has (learnt, 4, 104));
+  g_assert_true (learnt_has (learnt, 5, 105));
+  g_assert_false (learnt_has (learnt, 1, 102));
+  g_assert_false (learnt_has (learnt, 5, 104));
+  /* Seen together in one sentence pair only. */
+  g_assert_false (learnt_has (learnt, 2, 102));
+  g_assert_false (learnt_has (learnt, 3, 103));
+  g_assert_null (g_hash_table_lookup (learnt, GUINT_TO_POINTER (3 + 1)));
+
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  g_autoptr (GHashTable) nothing = dip_model1_learn (none, 5, 0.25);
+  g_assert_cmpuint (g_hash_table_size (nothing), ==, 0);
+}
+
 static void
 test_words_split_at_apostrophes (void)
 {
@@ -662,6 +717,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/dictionary", test_dictionary);
   g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
   g_test_add_func ("/aligner/words-split-at-apostrophes", test_words_split_at_apostrophes);
+  g_test_add_func ("/aligner/model1-learns-witnessed-pairs", test_model1_learns_witnessed_pairs);
   g_test_add_func ("/eval/scorer", test_scorer);
   g_test_add_func ("/aligner/summary-condenses-sentences", test_summary_condenses_sentences);
   g_test_add_func ("/project/article-against-summary", test_article_against_summary);
