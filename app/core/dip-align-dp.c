@@ -101,7 +101,7 @@ log_tail_init (void)
 static inline double
 log_tail (double x, double floor)
 {
-  double at = x / LOG_TAIL_STEP;
+  double at = x * (1.0 / LOG_TAIL_STEP);
   if (at >= LOG_TAIL_SIZE - 1)
     {
       /* Beyond the table the tail falls like exp(-x²/2): extend it so. */
@@ -222,13 +222,6 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
       tgt_words += t->tgt->n_words[y];
     }
   guint words = src_words + tgt_words;
-  /* Gale–Church: the target length is normal around c·ls with variance
-     s²·ls; here over the mean of both lengths, so that it is symmetric. */
-  double mean = (ls + lt / p->length_ratio) / 2;
-  double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
-  /* However far off, a length costs no more than leaving the sentences
-     out would (about 23 nats a sentence), so that words can still win. */
-  double length_lp = log_tail (fabs (delta), -23.0 * p->unit_size);
   /* Against a summary, the words that count are the summary's: each one an
      article sentence explains is evidence, less what that many sentences
      would explain by chance. The article's own words mostly go unused,
@@ -239,6 +232,16 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
   guint article_count = summary_target ? a : b;
   double best_lexical = summary ? p->summary_word_gain * summary_words
                                 : p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  /* Lengths cost nothing at best: many shapes fail here already. */
+  if (t->shape_lp[s] + best_lexical <= floor)
+    return -INFINITY;
+  /* Gale–Church: the target length is normal around c·ls with variance
+     s²·ls; here over the mean of both lengths, so that it is symmetric. */
+  double mean = (ls + lt / p->length_ratio) / 2;
+  double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
+  /* However far off, a length costs no more than leaving the sentences
+     out would (about 23 nats a sentence), so that words can still win. */
+  double length_lp = log_tail (fabs (delta), -23.0 * p->unit_size);
   double best_case = t->shape_lp[s] + length_lp + best_lexical;
   if (best_case <= floor)
     return -INFINITY;
