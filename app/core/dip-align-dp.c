@@ -123,8 +123,20 @@ typedef struct
   gsize                *row_offset;    /* n + 2 */
   float                *score;
   guint8               *back;
-  double               *forward;       /* log of the summed weight of paths to a cell */
-  double               *backward;      /* ... from a cell to the end; NULL without posteriors */
+  /* The best path into a cell that ends in a gap on each side. */
+  float                *gap_score[2];
+  /* Logs of summed path weights: of all the paths into a cell, of those
+     that end in a bead (or start there), and of those that end in a gap
+     on each side; then of the paths from a cell to the end, after a bead
+     and after a gap. NULL without posteriors. */
+  double               *forward;
+  double               *bead_forward;
+  double               *gap_forward[2];
+  double               *backward;
+  double               *gap_backward[2];
+  /* Log priors of a gap's first sentence and of each further one. */
+  double                gap_open[2];
+  double                gap_extend[2];
   guint32              *pair;          /* cached pair matches, G_MAXUINT32 unknown */
   guint32              *stamp;
   guint32               stamp_id;
@@ -206,8 +218,6 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
 
   *out_sim = 0;
   *out_length_lp = 0;
-  if (a == 0 || b == 0)
-    return t->shape_lp[s] * p->unit_size;
 
   double ls = 0, lt = 0;
   guint src_words = 0, tgt_words = 0, src_matches = 0, tgt_matches = 0, orphans = 0;
@@ -313,6 +323,34 @@ log_add (double x, double y)
   return high + log1p (exp (low - high));
 }
 
+/* Gap states. A run of sentences that one side has and the other lacks
+   (a block of photo captions, an untranslated table, a paragraph left out)
+   is one event, not as many independent ones: its first sentence costs
+   what a lone insertion or omission does, each further one less. So every
+   cell keeps, beside the best path to it, the best path to it that ends in
+   a gap on each side, as in Gotoh's affine gaps. Gap 0 is a run of source
+   sentences (1-0 beads), gap 1 of target sentences (0-1 beads). */
+#define GAP_SOURCE 0
+#define GAP_TARGET 1
+/* back[] holds the shape of the best bead into a cell in its low bits; a
+   shape of 1-0 or 0-1 there means the best path ends in that gap. These
+   bits say whether the gap state itself continued a run. */
+#define BACK_SHAPE_MASK 0x0Fu
+#define BACK_GAP_EXTENDED(g) (0x10u << (g))
+#define SHAPE_GAP(g) ((g) == GAP_SOURCE ? 1u : 2u)
+
+static inline gboolean
+gap_previous (const Table *t, guint g, guint i, guint j, gsize *previous)
+{
+  if (g == GAP_SOURCE ? i == 0 : j == 0)
+    return FALSE;
+  guint pi = g == GAP_SOURCE ? i - 1 : i, pj = g == GAP_SOURCE ? j : j - 1;
+  if (!in_band (t, pi, pj))
+    return FALSE;
+  *previous = cell (t, pi, pj);
+  return TRUE;
+}
+
 static gboolean
 fill (Table *t, GCancellable *cancellable)
 {
@@ -327,16 +365,52 @@ fill (Table *t, GCancellable *cancellable)
             {
               t->score[here] = 0;
               t->back[here] = 0xFF;
+              t->gap_score[GAP_SOURCE][here] = t->gap_score[GAP_TARGET][here] = -INFINITY;
               if (t->forward != NULL)
-                t->forward[here] = 0;
+                {
+                  t->forward[here] = t->bead_forward[here] = 0;
+                  t->gap_forward[GAP_SOURCE][here] = t->gap_forward[GAP_TARGET][here] = -INFINITY;
+                }
               continue;
             }
           double best = -INFINITY, sum = -INFINITY;
-          guint8 best_shape = 0xFF;
+          guint8 back = 0xFF;
+          /* The gaps first: they are cheap, and raise the floor below
+             which a bead need not be scored. */
+          for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+            {
+              gsize from;
+              double gap = -INFINITY, gap_sum = -INFINITY;
+              if (gap_previous (t, g, i, j, &from))
+                {
+                  double opened = t->score[from] + t->gap_open[g];
+                  double extended = t->gap_score[g][from] + t->gap_extend[g];
+                  gap = MAX (opened, extended);
+                  if (extended > opened)
+                    back = (back == 0xFF ? 0 : back) | BACK_GAP_EXTENDED (g);
+                  if (t->forward != NULL)
+                    gap_sum = log_add (log_add (t->bead_forward[from], t->gap_forward[1 - g][from])
+                                         + t->gap_open[g],
+                                       t->gap_forward[g][from] + t->gap_extend[g]);
+                }
+              t->gap_score[g][here] = gap;
+              if (t->forward != NULL)
+                {
+                  t->gap_forward[g][here] = gap_sum;
+                  sum = log_add (sum, gap_sum);
+                }
+              if (gap > best)
+                {
+                  best = gap;
+                  back = (back == 0xFF ? 0 : back & ~BACK_SHAPE_MASK) | SHAPE_GAP (g);
+                }
+            }
+          double gaps_sum = sum;
+          double beads_sum = -INFINITY;
           for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
             {
               guint a = shapes[s].a, b = shapes[s].b;
-              if (a > i || b > j || !in_band (t, i - a, j - b))
+              if (a == 0 || b == 0 || a > i || b > j || !in_band (t, i - a, j - b))
                 continue;
               gsize from = cell (t, i - a, j - b);
               float before = t->score[from];
@@ -344,28 +418,36 @@ fill (Table *t, GCancellable *cancellable)
                 continue;
               double sim, length_lp;
               double floor = best - before;
+              double from_total = t->forward != NULL ? t->forward[from] : 0;
+              /* The larger of the two sums stands for their total: a
+                 floor a little low only scores a few more beads. */
               if (t->forward != NULL)
-                floor = MIN (floor, sum - NEGLIGIBLE_LOG_WEIGHT - t->forward[from]);
+                floor = MIN (floor, MAX (gaps_sum, beads_sum) - NEGLIGIBLE_LOG_WEIGHT - from_total);
               double bead = bead_score (t, i, j, s, floor, &sim, &length_lp);
               if (before + bead > best)
                 {
                   best = before + bead;
-                  best_shape = s;
+                  back = (back == 0xFF ? 0 : back & ~BACK_SHAPE_MASK) | s;
                 }
               if (t->forward != NULL)
-                sum = log_add (sum, t->forward[from] + bead);
+                beads_sum = log_add (beads_sum, from_total + bead);
             }
           t->score[here] = best;
-          t->back[here] = best_shape;
+          t->back[here] = best == -INFINITY ? 0xFF : back;
           if (t->forward != NULL)
-            t->forward[here] = sum;
+            {
+              t->bead_forward[here] = beads_sum;
+              t->forward[here] = log_add (gaps_sum, beads_sum);
+            }
         }
     }
   return TRUE;
 }
 
-/* The backward half of the forward–backward sums: for each cell, the
-   log of the summed weight of the paths from it to the end. */
+/* The backward half of the forward–backward sums: for each cell, the log
+   of the summed weight of the paths from it to the end, given how the path
+   came in: by a bead (backward), or by a gap on either side (gap_backward),
+   which the path may then extend at the lower cost. */
 static gboolean
 fill_backward (Table *t, GCancellable *cancellable)
 {
@@ -375,21 +457,33 @@ fill_backward (Table *t, GCancellable *cancellable)
         return FALSE;
       for (guint j = t->hi[i] + 1; j-- > t->lo[i];)
         {
-          double sum = i == t->n && j == t->m ? 0 : -INFINITY;
+          double beads = i == t->n && j == t->m ? 0 : -INFINITY;
+          double next_gap[2] = { -INFINITY, -INFINITY };
+          if (in_band (t, i + 1, j))
+            next_gap[GAP_SOURCE] = t->gap_backward[GAP_SOURCE][cell (t, i + 1, j)];
+          if (in_band (t, i, j + 1))
+            next_gap[GAP_TARGET] = t->gap_backward[GAP_TARGET][cell (t, i, j + 1)];
+          double opened = log_add (next_gap[GAP_SOURCE] + t->gap_open[GAP_SOURCE],
+                                   next_gap[GAP_TARGET] + t->gap_open[GAP_TARGET]);
           for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
             {
               guint a = shapes[s].a, b = shapes[s].b;
-              if (!in_band (t, i + a, j + b))
+              if (a == 0 || b == 0 || !in_band (t, i + a, j + b))
                 continue;
               double after = t->backward[cell (t, i + a, j + b)];
               if (after == -INFINITY)
                 continue;
               double sim, length_lp;
-              double bead = bead_score (t, i + a, j + b, s, sum - NEGLIGIBLE_LOG_WEIGHT - after,
-                                        &sim, &length_lp);
-              sum = log_add (sum, bead + after);
+              double floor = log_add (beads, opened) - NEGLIGIBLE_LOG_WEIGHT - after;
+              double bead = bead_score (t, i + a, j + b, s, floor, &sim, &length_lp);
+              beads = log_add (beads, bead + after);
             }
-          t->backward[cell (t, i, j)] = sum;
+          gsize here = cell (t, i, j);
+          t->backward[here] = log_add (beads, opened);
+          for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+            t->gap_backward[g][here] = log_add (beads,
+                                                log_add (next_gap[g] + t->gap_extend[g],
+                                                         next_gap[1 - g] + t->gap_open[1 - g]));
         }
     }
   return TRUE;
@@ -400,10 +494,21 @@ bead_posterior (const Table *t, const DipPathBead *bead)
 {
   if (t->forward == NULL || t->backward == NULL)
     return 0;
+  gsize start = cell (t, bead->src_start, bead->tgt_start);
+  gsize end = cell (t, bead->src_start + bead->src_count, bead->tgt_start + bead->tgt_count);
   double total = t->forward[cell (t, t->n, t->m)];
-  double through = t->forward[cell (t, bead->src_start, bead->tgt_start)] + bead->score
-                   + t->backward[cell (t, bead->src_start + bead->src_count,
-                                       bead->tgt_start + bead->tgt_count)];
+  double through;
+  if (bead->src_count > 0 && bead->tgt_count > 0)
+    through = t->forward[start] + bead->score + t->backward[end];
+  else
+    {
+      guint g = bead->tgt_count == 0 ? GAP_SOURCE : GAP_TARGET;
+      /* Every way into this gap step, opening a run or extending one. */
+      double into = log_add (log_add (t->bead_forward[start], t->gap_forward[1 - g][start])
+                               + t->gap_open[g],
+                             t->gap_forward[g][start] + t->gap_extend[g]);
+      through = into + t->gap_backward[g][end];
+    }
   return CLAMP (exp (through - total), 0.0, 1.0);
 }
 
@@ -412,20 +517,40 @@ trace (Table *t)
 {
   GArray *path = g_array_new (FALSE, FALSE, sizeof (DipPathBead));
   guint i = t->n, j = t->m;
+  /* -1 on the best path into the cell, else in the gap state of that side. */
+  int state = -1;
 
   while (i > 0 || j > 0)
     {
-      guint s = t->back[cell (t, i, j)];
-      g_assert (s < G_N_ELEMENTS (shapes));
+      guint8 back = t->back[cell (t, i, j)];
       DipPathBead bead = { 0 };
-      bead.score = bead_score (t, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
-      bead.src_count = shapes[s].a;
-      bead.tgt_count = shapes[s].b;
+      if (state < 0)
+        {
+          guint s = back & BACK_SHAPE_MASK;
+          g_assert (back != 0xFF && s < G_N_ELEMENTS (shapes));
+          if (s == SHAPE_GAP (GAP_SOURCE) || s == SHAPE_GAP (GAP_TARGET))
+            {
+              state = s == SHAPE_GAP (GAP_SOURCE) ? GAP_SOURCE : GAP_TARGET;
+              continue;
+            }
+          bead.score = bead_score (t, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
+          bead.src_count = shapes[s].a;
+          bead.tgt_count = shapes[s].b;
+        }
+      else
+        {
+          gboolean extended = (back & BACK_GAP_EXTENDED (state)) != 0;
+          bead.score = extended ? t->gap_extend[state] : t->gap_open[state];
+          bead.src_count = state == GAP_SOURCE ? 1 : 0;
+          bead.tgt_count = state == GAP_TARGET ? 1 : 0;
+          if (!extended)
+            state = -1;
+        }
       bead.src_start = i - bead.src_count;
       bead.tgt_start = j - bead.tgt_count;
       g_array_append_val (path, bead);
-      i -= shapes[s].a;
-      j -= shapes[s].b;
+      i = bead.src_start;
+      j = bead.tgt_start;
     }
   /* reverse */
   for (guint x = 0, y = path->len ? path->len - 1 : 0; x < y; x++, y--)
@@ -473,10 +598,18 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   gsize cells = t.row_offset[t.n + 1];
   t.score = g_new (float, cells);
   t.back = g_new (guint8, cells);
+  for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+    t.gap_score[g] = g_new (float, cells);
   if (params->posteriors)
     {
       t.forward = g_new (double, cells);
+      t.bead_forward = g_new (double, cells);
       t.backward = g_new (double, cells);
+      for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+        {
+          t.gap_forward[g] = g_new (double, cells);
+          t.gap_backward[g] = g_new (double, cells);
+        }
     }
   t.pair = g_new (guint32, cells);
   memset (t.pair, 0xFF, cells * sizeof (guint32));
@@ -488,6 +621,18 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
                     : params->summary_side == DIP_ALIGN_SUMMARY_SOURCE
                       ? summary_shape_log_prior (shapes[s].b, shapes[s].a, params->omission_rate)
                       : dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
+  /* A run of gaps: against a summary, each article sentence is left out
+     on its own, at the measured rate; in a translation a run's further
+     sentences cost params->gap_extend. A unit of the coarse pass stands
+     for unit_size sentences. */
+  for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+    {
+      double open = t.shape_lp[SHAPE_GAP (g)];
+      double extend = params->summary_side == DIP_ALIGN_SUMMARY_NONE
+                        ? MAX (open, params->gap_extend) : open;
+      t.gap_open[g] = open + (params->unit_size - 1) * extend;
+      t.gap_extend[g] = params->unit_size * extend;
+    }
 
   GArray *path = NULL;
   if (fill (&t, cancellable) && (t.backward == NULL || fill_backward (&t, cancellable)))
@@ -497,7 +642,14 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   g_free (t.score);
   g_free (t.back);
   g_free (t.forward);
+  g_free (t.bead_forward);
   g_free (t.backward);
+  for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
+    {
+      g_free (t.gap_score[g]);
+      g_free (t.gap_forward[g]);
+      g_free (t.gap_backward[g]);
+    }
   g_free (t.pair);
   g_free (t.stamp);
   return path;

@@ -53,6 +53,10 @@ typedef struct
   double orphan_penalty;        /* per unmatched sentence of a 1-1 bead */
   double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
   double paragraph_penalty;
+  /* Log prior of each sentence after the first of a run of 1-0 or 0-1
+     beads (the first costs the shape's prior): insertions and omissions
+     come in blocks. Never dearer than the first. */
+  double gap_extend;
   double unit_size;         /* sentences per unit: 1, or a block's size */
   /* An article against its summary: which side is the summary
      (DIP_ALIGN_SUMMARY_*), and the share of the article's sentences the

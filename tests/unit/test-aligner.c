@@ -97,6 +97,43 @@ test_insertion_and_deletion (void)
 }
 
 static void
+test_block_of_captions_is_one_insertion (void)
+{
+  /* The French sets four photo captions between two sentences. Each names
+     what a sentence near it names, and one by one they would hide in
+     merged beads, as a 1-4 bead costs less than four insertions. A block
+     of insertions is one event, and stays one. */
+  const char *src[] = {
+    german[0], german[1], german[2], german[3], german[4], german[5],
+    "Die Träger brachten die Lasten in zwölf Tagen bis zum Basislager.",
+    "Dort wartete das Team eine Woche lang auf besseres Wetter.",
+    "Erst am 20. Mai konnte der Aufstieg fortgesetzt werden.",
+    "Zwei Sherpas erreichten mit dem Arzt das Lager auf 7000 Metern.",
+    "Der Abstieg verlief ohne Zwischenfälle.",
+    "Im Juni kehrte die Expedition nach Kathmandu zurück.",
+  };
+  const char *tgt[] = {
+    french[0], french[1], french[2],
+    "Photo : le sommet du Mont Everest (8848 m).",
+    "Le glacier en 1953.",
+    "John Hunt à Zurich.",
+    "Hillary et Tenzing au sommet.",
+    french[3], french[4], french[5],
+    "Les porteurs amenèrent les charges au camp de base en douze jours.",
+    "L'équipe y attendit une semaine un temps meilleur.",
+    "Ce n'est que le 20 mai que l'ascension put reprendre.",
+    "Deux sherpas atteignirent avec le médecin le camp à 7000 mètres.",
+    "La descente se déroula sans incident.",
+    "En juin, l'expédition rentra à Katmandou.",
+  };
+  g_autofree char *out = align_to_string (src, G_N_ELEMENTS (src), tgt, G_N_ELEMENTS (tgt),
+                                          NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2]:[2]\n[]:[3]\n[]:[4]\n[]:[5]\n[]:[6]\n"
+                            "[3]:[7]\n[4]:[8]\n[5]:[9]\n[6]:[10]\n[7]:[11]\n[8]:[12]\n"
+                            "[9]:[13]\n[10]:[14]\n[11]:[15]\n");
+}
+
+static void
 test_confidence_is_a_posterior (void)
 {
   /* Two German "Ja." and one French "Oui.": which one the French keeps,
@@ -708,6 +745,8 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/one-to-one", test_one_to_one);
   g_test_add_func ("/aligner/two-to-one-and-one-to-two", test_two_to_one_and_one_to_two);
   g_test_add_func ("/aligner/insertion-and-deletion", test_insertion_and_deletion);
+  g_test_add_func ("/aligner/block-of-captions-is-one-insertion",
+                   test_block_of_captions_is_one_insertion);
   g_test_add_func ("/aligner/confidence-is-a-posterior", test_confidence_is_a_posterior);
   g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
   g_test_add_func ("/aligner/one-side-empty", test_one_side_empty);
