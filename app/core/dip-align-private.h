@@ -29,6 +29,19 @@ typedef struct
    dozen operations however large the blocks. */
 #define DIP_ALIGN_SIGNATURE_WORDS 32
 
+/* Set bits of a 64-bit word. __builtin_popcountll is a libgcc call on a
+   build for any x86-64 (no POPCNT assumed); this is a dozen inline
+   operations (the SWAR count in Knuth's TAOCP 7.1.3). */
+static inline guint
+dip_align_popcount (guint64 x)
+{
+  x -= (x >> 1) & G_GUINT64_CONSTANT (0x5555555555555555);
+  x = (x & G_GUINT64_CONSTANT (0x3333333333333333))
+      + ((x >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  x = (x + (x >> 4)) & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F);
+  return (guint) ((x * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
 void           dip_align_units_free   (DipAlignUnits *units);
 
 /* Builds units from per-unit arrays of (key, word) entries. Takes the

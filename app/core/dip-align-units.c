@@ -151,7 +151,7 @@ dip_align_units_blocks (const DipAlignUnits *units, double block_chars)
         }
       guint bits = 0;
       for (guint w = 0; w < DIP_ALIGN_SIGNATURE_WORDS; w++)
-        bits += __builtin_popcountll (signature[w]);
+        bits += dip_align_popcount (signature[w]);
       blocks->n_words[b] = bits;
       append_unit (blocks, b, entries);
     }
