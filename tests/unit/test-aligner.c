@@ -298,6 +298,43 @@ test_dictionary (void)
   g_assert_nonnull (error);
 }
 
+/* The keys a source word gets, as a list of folded strings is hard to
+   get at: the number of keys stands in for them. */
+static guint
+n_source_keys (DipWordTable *table, const char *word, DipDictionary *dictionary)
+{
+  g_autoptr (GArray) types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+  dip_word_table_tokenize (table, word, types);
+  g_assert_cmpuint (types->len, ==, 1);
+  dip_word_table_append_keys (table, g_array_index (types, guint32, 0), TRUE, dictionary, NULL,
+                              keys);
+  return keys->len;
+}
+
+/* A word of three letters is a function word more often than not: its
+   dictionary translations would be in every other sentence. Only longer
+   words are looked up. */
+static void
+test_dictionary_skips_short_words (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *tsv = test_write_file (dir, "words.tsv",
+                                          "mit\tavec\nTage\tjours\nHund\tchien\n", -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (tsv, &error);
+  g_assert_no_error (error);
+  g_autoptr (DipWordTable) table = dip_word_table_new (&error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_source_keys (table, "mit", dictionary), ==,
+                    n_source_keys (table, "mit", NULL));
+  g_assert_cmpuint (n_source_keys (table, "Tage", dictionary), >,
+                    n_source_keys (table, "Tage", NULL));
+  g_assert_cmpuint (n_source_keys (table, "Hund", dictionary), >,
+                    n_source_keys (table, "Hund", NULL));
+}
+
 static void
 collect (const char *translation, gpointer user_data)
 {
@@ -800,6 +837,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/confirmed-beads-are-kept", test_confirmed_beads_are_kept);
   g_test_add_func ("/aligner/dictionary", test_dictionary);
   g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
+  g_test_add_func ("/aligner/dictionary-skips-short-words", test_dictionary_skips_short_words);
   g_test_add_func ("/aligner/words-split-at-apostrophes", test_words_split_at_apostrophes);
   g_test_add_func ("/aligner/model1-learns-witnessed-pairs", test_model1_learns_witnessed_pairs);
   g_test_add_func ("/eval/scorer", test_scorer);
