@@ -57,6 +57,22 @@ DipAlignUnits *dip_align_units_new    (guint         n,
 DipAlignUnits *dip_align_units_blocks (const DipAlignUnits *units,
                                        double               block_chars);
 
+/* How many units of a side hold each key: tells a rare key from one found
+   all over that side. */
+typedef struct
+{
+  guint *units_with_key;   /* indexed by key; keys from `size` on are in none */
+  guint  size;
+} DipKeyReach;
+
+void           dip_key_reach_init     (DipKeyReach         *reach,
+                                       const DipAlignUnits *units);
+void           dip_key_reach_clear    (DipKeyReach         *reach);
+/* The most units of its side any one of `keys` is in. */
+guint          dip_key_reach_most     (const DipKeyReach   *reach,
+                                       const guint32       *keys,
+                                       guint                n_keys);
+
 typedef struct
 {
   double length_ratio;      /* expected target chars per source char */

@@ -160,3 +160,35 @@ dip_align_units_blocks (const DipAlignUnits *units, double block_chars)
   blocks->key_start[n] = blocks->key->len;
   return blocks;
 }
+
+void
+dip_key_reach_init (DipKeyReach *reach, const DipAlignUnits *units)
+{
+  const guint32 *keys = &g_array_index (units->key, guint32, 0);
+
+  reach->size = 0;
+  for (guint k = 0; k < units->key->len; k++)
+    reach->size = MAX (reach->size, keys[k] + 1);
+  /* A unit's keys are unique: each one counts the unit once. */
+  reach->units_with_key = g_new0 (guint, MAX (reach->size, 1));
+  for (guint k = 0; k < units->key->len; k++)
+    reach->units_with_key[keys[k]]++;
+}
+
+void
+dip_key_reach_clear (DipKeyReach *reach)
+{
+  g_clear_pointer (&reach->units_with_key, g_free);
+  reach->size = 0;
+}
+
+guint
+dip_key_reach_most (const DipKeyReach *reach, const guint32 *keys, guint n_keys)
+{
+  guint most = 0;
+
+  for (guint k = 0; k < n_keys; k++)
+    if (keys[k] < reach->size)
+      most = MAX (most, reach->units_with_key[keys[k]]);
+  return most;
+}

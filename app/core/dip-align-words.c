@@ -307,8 +307,7 @@ collect_translation (const char *translation, gpointer user_data)
 }
 
 void
-dip_word_table_append_keys (DipWordTable *self, guint32 type, gboolean source,
-                            DipDictionary *dictionary, GHashTable *translations, GArray *keys)
+dip_word_table_append_keys (DipWordTable *self, guint32 type, GArray *keys)
 {
   const WordType *info = &g_array_index (self->info, WordType, type);
 
@@ -319,33 +318,40 @@ dip_word_table_append_keys (DipWordTable *self, guint32 type, gboolean source,
     g_array_append_val (keys, info->number_key);
   if (info->cognate_key != 0)
     g_array_append_val (keys, info->cognate_key);
-  if (!source)
-    return;
+}
 
-  if (dictionary != NULL && info->n_chars >= MIN_DICTIONARY_WORD_CHARS)
+void
+dip_word_table_append_dictionary_keys (DipWordTable *self, guint32 type,
+                                       DipDictionary *dictionary, GArray *keys)
+{
+  const WordType *info = &g_array_index (self->info, WordType, type);
+
+  if (!info->content || info->n_chars < MIN_DICTIONARY_WORD_CHARS)
+    return;
+  KeyCollector collector = { self, keys };
+  guint before = keys->len;
+  const char *folded = dip_word_table_get_folded (self, type);
+  dip_dictionary_foreach_translation (dictionary, folded, collect_translation, &collector);
+  /* An inflected word the dictionary lacks: try the longest headword
+     that starts it ("Gletschers" → "Gletscher"), down to five letters. */
+  glong n = g_utf8_strlen (folded, -1);
+  for (glong cut = n - 1; keys->len == before && cut >= COGNATE_PREFIX && cut >= n - 3; cut--)
     {
-      KeyCollector collector = { self, keys };
-      guint before = keys->len;
-      const char *folded = dip_word_table_get_folded (self, type);
-      dip_dictionary_foreach_translation (dictionary, folded, collect_translation, &collector);
-      /* An inflected word the dictionary lacks: try the longest headword
-         that starts it ("Gletschers" → "Gletscher"), down to five letters. */
-      glong n = g_utf8_strlen (folded, -1);
-      for (glong cut = n - 1; keys->len == before && cut >= COGNATE_PREFIX && cut >= n - 3; cut--)
-        {
-          g_autofree char *prefix = g_utf8_substring (folded, 0, cut);
-          dip_dictionary_foreach_translation (dictionary, prefix, collect_translation,
-                                              &collector);
-        }
+      g_autofree char *prefix = g_utf8_substring (folded, 0, cut);
+      dip_dictionary_foreach_translation (dictionary, prefix, collect_translation, &collector);
     }
-  if (translations != NULL)
+}
+
+void
+dip_word_table_append_learnt_keys (DipWordTable *self, guint32 type, GHashTable *translations,
+                                   GArray *keys)
+{
+  GArray *learnt = g_hash_table_lookup (translations, GUINT_TO_POINTER (type + 1));
+
+  for (guint i = 0; learnt != NULL && i < learnt->len; i++)
     {
-      GArray *learnt = g_hash_table_lookup (translations, GUINT_TO_POINTER (type + 1));
-      for (guint i = 0; learnt != NULL && i < learnt->len; i++)
-        {
-          const WordType *target = &g_array_index (self->info, WordType,
-                                                   g_array_index (learnt, guint32, i));
-          g_array_append_val (keys, target->identity_key);
-        }
+      const WordType *target = &g_array_index (self->info, WordType,
+                                               g_array_index (learnt, guint32, i));
+      g_array_append_val (keys, target->identity_key);
     }
 }

@@ -28,17 +28,27 @@ const char   *dip_word_table_get_folded (DipWordTable *self,
 gboolean      dip_word_table_is_content (DipWordTable *self,
                                          guint32       type);
 
-/* Appends the keys a word of the given side matches on: its folded form,
- * its digits if it is a number, its ASCII prefix (cognates, names written
- * with other diacritics or scripts) and, for source words, the folded forms
- * of its translations in `dictionary` and in the learnt `translations`
- * (type → GArray of guint32 target types; may be NULL). */
+/* Appends the keys a word matches on as it is: its folded form, its
+ * digits if it is a number, its ASCII prefix (cognates, names written with
+ * other diacritics or scripts). Nothing for a word that is not content. */
 void          dip_word_table_append_keys (DipWordTable  *self,
                                           guint32        type,
-                                          gboolean       source,
-                                          DipDictionary *dictionary,
-                                          GHashTable    *translations,
                                           GArray        *keys);
+
+/* Appends the keys of a word's translations in `dictionary` (their folded
+ * forms and ASCII prefixes), trying shorter headwords for an inflected
+ * form the dictionary lacks. Nothing for a word under four letters. */
+void          dip_word_table_append_dictionary_keys (DipWordTable  *self,
+                                                     guint32        type,
+                                                     DipDictionary *dictionary,
+                                                     GArray        *keys);
+
+/* Appends the folded forms of the word's learnt translations
+ * (`translations`: type + 1 → GArray of guint32 target types). */
+void          dip_word_table_append_learnt_keys (DipWordTable *self,
+                                                 guint32       type,
+                                                 GHashTable   *translations,
+                                                 GArray       *keys);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipWordTable, dip_word_table_free)
 

@@ -179,9 +179,21 @@ typedef struct
   guint32 word;
 } Entry;
 
+/* A dictionary translation that more than one sentence in this many of
+   the other side holds is, for aligning, a function word: "très" or
+   "plus" for any intensifier, "camp" in a mountaineering chronicle. Its
+   matches tie every sentence to every other and make merged beads look
+   better than the pairs inside them. Learnt translations need no such
+   limit: Model 1 keeps only those the text bears out. On the Text+Berg
+   development set the dictionary's strict F1 went from 0.889 to 0.901
+   (0.897 at 1 in 36, 0.899 at 1 in 96). Not against a summary, whose few
+   long sentences each hold many words. */
+#define COMMON_TRANSLATION_SENTENCES 50u
+
 static DipAlignUnits *
 build_units (const Side *side, guint start, guint count, gboolean source, DipWordTable *table,
-             DipDictionary *dictionary, GHashTable *learnt)
+             DipDictionary *dictionary, GHashTable *learnt, const DipKeyReach *target_reach,
+             guint most_common)
 {
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree guint *n_words = g_new0 (guint, count + 1);
@@ -193,9 +205,20 @@ build_units (const Side *side, guint start, guint count, gboolean source, DipWor
       GArray *unit = g_array_new (FALSE, FALSE, sizeof (Entry));
       for (guint w = 0; w < words->len; w++)
         {
+          guint32 type = g_array_index (words, guint32, w);
           g_array_set_size (keys, 0);
-          dip_word_table_append_keys (table, g_array_index (words, guint32, w), source,
-                                      dictionary, learnt, keys);
+          dip_word_table_append_keys (table, type, keys);
+          if (source && dictionary != NULL)
+            {
+              guint own = keys->len;
+              dip_word_table_append_dictionary_keys (table, type, dictionary, keys);
+              if (target_reach != NULL
+                  && dip_key_reach_most (target_reach, &g_array_index (keys, guint32, own),
+                                         keys->len - own) > most_common)
+                g_array_set_size (keys, own);
+            }
+          if (source && learnt != NULL)
+            dip_word_table_append_learnt_keys (table, type, learnt, keys);
           for (guint k = 0; k < keys->len; k++)
             {
               Entry entry = { g_array_index (keys, guint32, k), w };
@@ -304,10 +327,16 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     .summary_chance = SUMMARY_CHANCE,
   };
   DipDictionary *dictionary = job->self->dictionary;
-  DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
-                                    dictionary, NULL);
   DipAlignUnits *tgt = build_units (&job->tgt, tgt_start, tgt_count, FALSE, job->table,
-                                    dictionary, NULL);
+                                    NULL, NULL, NULL, 0);
+  DipKeyReach target_reach = { 0 };
+  gboolean limit_translations = dictionary != NULL && params.summary_side == DIP_ALIGN_SUMMARY_NONE;
+  if (limit_translations)
+    dip_key_reach_init (&target_reach, tgt);
+  guint most_common = MAX (2u, tgt_count / COMMON_TRANSLATION_SENTENCES);
+  DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
+                                    dictionary, NULL, limit_translations ? &target_reach : NULL,
+                                    most_common);
   g_autoptr (GArray) first = dip_align_solve (src, tgt, &params, NULL, cancellable);
   g_autoptr (GArray) path = NULL;
 
@@ -324,7 +353,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
                                                             MODEL1_THRESHOLD);
           dip_align_units_free (src);
           src = build_units (&job->src, src_start, src_count, TRUE, job->table, dictionary,
-                             learnt);
+                             learnt, limit_translations ? &target_reach : NULL, most_common);
         }
       if (params.summary_side != DIP_ALIGN_SUMMARY_NONE)
         dip_align_summary_measure (src, tgt, first, &params);
@@ -348,6 +377,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     }
   dip_align_units_free (src);
   dip_align_units_free (tgt);
+  dip_key_reach_clear (&target_reach);
   return path != NULL;
 }
 

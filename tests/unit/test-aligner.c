@@ -6,6 +6,7 @@
 #include "test-util.h"
 /* After the public headers, which the private one builds on. */
 #include "dip-align-model1.h"
+#include "dip-align-private.h"
 #include "dip-align-words.h"
 
 /* Aligns two lists of sentences and returns the beads in vecalign format. */
@@ -307,8 +308,10 @@ n_source_keys (DipWordTable *table, const char *word, DipDictionary *dictionary)
   g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
   dip_word_table_tokenize (table, word, types);
   g_assert_cmpuint (types->len, ==, 1);
-  dip_word_table_append_keys (table, g_array_index (types, guint32, 0), TRUE, dictionary, NULL,
-                              keys);
+  dip_word_table_append_keys (table, g_array_index (types, guint32, 0), keys);
+  if (dictionary != NULL)
+    dip_word_table_append_dictionary_keys (table, g_array_index (types, guint32, 0), dictionary,
+                                           keys);
   return keys->len;
 }
 
@@ -333,6 +336,50 @@ test_dictionary_skips_short_words (void)
                     n_source_keys (table, "Tage", NULL));
   g_assert_cmpuint (n_source_keys (table, "Hund", dictionary), >,
                     n_source_keys (table, "Hund", NULL));
+}
+
+/* Units whose words each have one key: `keys[i]` lists unit i's, ending in 0. */
+static DipAlignUnits *
+units_with_keys (const guint32 *const *keys, guint n)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint *chars = g_new0 (guint, n);
+  g_autofree guint *n_words = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *unit = g_array_new (FALSE, FALSE, 2 * sizeof (guint32));
+      for (guint w = 0; keys[i][w] != 0; w++)
+        {
+          guint32 entry[2] = { keys[i][w], w };
+          g_array_append_vals (unit, entry, 1);
+          n_words[i]++;
+        }
+      chars[i] = 10;
+      g_ptr_array_add (entries, unit);
+    }
+  return dip_align_units_new (n, chars, n_words, NULL, entries);
+}
+
+/* A key's reach is how many units of its side hold it, each unit once
+   however often it repeats the key. */
+static void
+test_key_reach (void)
+{
+  static const guint32 u0[] = { 7, 9, 9, 0 }, u1[] = { 7, 0 }, u2[] = { 7, 3, 0 }, u3[] = { 0 };
+  const guint32 *const keys[] = { u0, u1, u2, u3 };
+  DipAlignUnits *units = units_with_keys (keys, G_N_ELEMENTS (keys));
+  DipKeyReach reach = { 0 };
+  dip_key_reach_init (&reach, units);
+
+  static const guint32 common[] = { 7 }, once[] = { 9 }, mixed[] = { 3, 9 }, unknown[] = { 1000 };
+  g_assert_cmpuint (dip_key_reach_most (&reach, common, 1), ==, 3);
+  g_assert_cmpuint (dip_key_reach_most (&reach, once, 1), ==, 1);
+  g_assert_cmpuint (dip_key_reach_most (&reach, mixed, 2), ==, 1);
+  g_assert_cmpuint (dip_key_reach_most (&reach, unknown, 1), ==, 0);
+  g_assert_cmpuint (dip_key_reach_most (&reach, common, 0), ==, 0);
+  dip_key_reach_clear (&reach);
+  g_assert_null (reach.units_with_key);
+  dip_align_units_free (units);
 }
 
 static void
@@ -838,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/dictionary", test_dictionary);
   g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
   g_test_add_func ("/aligner/dictionary-skips-short-words", test_dictionary_skips_short_words);
+  g_test_add_func ("/aligner/key-reach", test_key_reach);
   g_test_add_func ("/aligner/words-split-at-apostrophes", test_words_split_at_apostrophes);
   g_test_add_func ("/aligner/model1-learns-witnessed-pairs", test_model1_learns_witnessed_pairs);
   g_test_add_func ("/eval/scorer", test_scorer);
