@@ -21,8 +21,13 @@
 /* Too few summary words measure nothing: the first pass's values stay. */
 #define MIN_MEASURED_WORDS 50
 /* Words of one sentence are not independent witnesses: each weighs this
-   share of its log-likelihood ratio log(q1/q0). */
-#define WORD_EVIDENCE_SHARE 0.2
+   share of its log-likelihood ratio log(q1/q0). 0.4 rather than 0.2 raised
+   every summary case we have or kept it: the Italian sample against its
+   summary 0.662 -> 0.738 strict F1 (0.721 -> 0.797 with the FreeDict
+   dictionary), three de-fr summaries drawn from the dev set 0.50/0.44/0.47
+   -> 0.52/0.50/0.48 (with a dictionary unchanged on average), the book's
+   extractive summary 0.966 -> 1.000. */
+#define WORD_EVIDENCE_SHARE 0.4
 #define MIN_RATE 0.002
 
 typedef struct

@@ -603,10 +603,10 @@ align_against_gold (DipProject *project, DipDictionary *dictionary, const char *
 }
 
 /* The Italian article against the English summary a third of its length:
-   unmatched article sentences are 1-0 beads. Without a dictionary only
-   names, numbers and cognates tie them together, too few to show which
-   summary sentences condense several article sentences; with one, the
-   first of them comes out as a 2-1 bead. */
+   unmatched article sentences are 1-0 beads, and summary sentences that
+   condense two article sentences 2-1 beads. Without a dictionary only
+   names, numbers and cognates tie them together, enough for one of the
+   gold's four 2-1 beads (F1 0.738 when written); with one, for two (0.797). */
 static void
 check_article_against_summary (DipDictionary *dictionary, double min_strict_f1,
                                guint min_merges)
@@ -648,7 +648,7 @@ test_article_against_translation (void)
 static void
 test_article_against_summary (void)
 {
-  check_article_against_summary (NULL, 0.6, 0);
+  check_article_against_summary (NULL, 0.7, 1);
 }
 
 static void
@@ -663,7 +663,7 @@ test_article_against_summary_with_dictionary (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (DipDictionary) dictionary = dip_dictionary_load (index, &error);
   g_assert_no_error (error);
-  check_article_against_summary (dictionary, 0.65, 1);
+  check_article_against_summary (dictionary, 0.75, 2);
 }
 
 /* The sentences of the bundled book, as the segmenter cuts them. */
