@@ -79,38 +79,56 @@ summary_shape_log_prior (guint article, guint summary, double omission)
   return kept + dip_align_shape_log_prior (article, summary);
 }
 
-/* log(erfc(x / √2)), the log probability of a Gale–Church deviation of at
-   least x, tabulated: the program asks for it a dozen times per cell. */
-#define LOG_TAIL_STEP 0.01
+/* Paths weaker than the sum so far by this many nats add less than e^-12
+   to it, nothing a confidence could show: their beads need not be scored. */
+#define NEGLIGIBLE_LOG_WEIGHT 12.0
+
+/* Two functions the program asks for a dozen times a cell, tabulated at
+   steps of 0.01 and read by linear interpolation (off by less than 1e-5):
+   log(erfc(x / √2)), the log probability of a Gale–Church deviation of at
+   least x, for x up to 12; and log1p(exp(-d)), what log_add adds to the
+   larger of two terms d apart, for d up to NEGLIGIBLE_LOG_WEIGHT (libm's
+   exp and log1p were a tenth of the time). */
+#define TABLE_STEP 0.01
 #define LOG_TAIL_SIZE 1201
+#define LOG_ADD_SIZE 1202   /* NEGLIGIBLE_LOG_WEIGHT / TABLE_STEP, and one to interpolate to */
 static double log_tail_table[LOG_TAIL_SIZE];
+static double log_add_table[LOG_ADD_SIZE];
 
 static void
-log_tail_init (void)
+tables_init (void)
 {
   static gsize done = 0;
 
   if (g_once_init_enter (&done))
     {
       for (guint k = 0; k < LOG_TAIL_SIZE; k++)
-        log_tail_table[k] = log (MAX (erfc (k * LOG_TAIL_STEP / G_SQRT2), 1e-300));
+        log_tail_table[k] = log (MAX (erfc (k * TABLE_STEP / G_SQRT2), 1e-300));
+      for (guint k = 0; k < LOG_ADD_SIZE; k++)
+        log_add_table[k] = log1p (exp (-(k * TABLE_STEP)));
       g_once_init_leave (&done, 1);
     }
+}
+
+/* table[at], between two entries when `at` is not whole. */
+static inline double
+interpolate (const double *table, double at)
+{
+  guint k = (guint) at;
+  return table[k] + (at - k) * (table[k + 1] - table[k]);
 }
 
 static inline double
 log_tail (double x, double floor)
 {
-  double at = x * (1.0 / LOG_TAIL_STEP);
+  double at = x * (1.0 / TABLE_STEP);
   if (at >= LOG_TAIL_SIZE - 1)
     {
       /* Beyond the table the tail falls like exp(-x²/2): extend it so. */
-      double edge = (LOG_TAIL_SIZE - 1) * LOG_TAIL_STEP;
+      double edge = (LOG_TAIL_SIZE - 1) * TABLE_STEP;
       return MAX (log_tail_table[LOG_TAIL_SIZE - 1] - (x * x - edge * edge) / 2, floor);
     }
-  guint k = (guint) at;
-  double frac = at - k;
-  return MAX (log_tail_table[k] + frac * (log_tail_table[k + 1] - log_tail_table[k]), floor);
+  return MAX (interpolate (log_tail_table, at), floor);
 }
 
 typedef struct
@@ -308,31 +326,6 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
   return score;
 }
 
-/* Paths weaker than the sum so far by this many nats add less than e^-12
-   to it, nothing a confidence could show: their beads need not be scored. */
-#define NEGLIGIBLE_LOG_WEIGHT 12.0
-
-/* log1p(exp(-d)) for d in [0, NEGLIGIBLE_LOG_WEIGHT], tabulated: the
-   forward and backward sums call it a dozen times a cell, and libm's exp
-   and log1p were a tenth of the time. Linear interpolation at this step
-   is off by less than 1e-5 nats. */
-#define LOG_ADD_STEP 0.01
-#define LOG_ADD_SIZE 1202   /* NEGLIGIBLE_LOG_WEIGHT / LOG_ADD_STEP, and one to interpolate to */
-static double log_add_table[LOG_ADD_SIZE];
-
-static void
-log_add_init (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      for (guint k = 0; k < LOG_ADD_SIZE; k++)
-        log_add_table[k] = log1p (exp (-(k * LOG_ADD_STEP)));
-      g_once_init_leave (&done, 1);
-    }
-}
-
 /* log(exp(x) + exp(y)) without overflow. */
 static inline double
 log_add (double x, double y)
@@ -341,10 +334,7 @@ log_add (double x, double y)
 
   if (low == -INFINITY || low < high - NEGLIGIBLE_LOG_WEIGHT)
     return high;
-  double at = (high - low) * (1.0 / LOG_ADD_STEP);
-  guint k = (guint) at;
-  double frac = at - k;
-  return high + log_add_table[k] + frac * (log_add_table[k + 1] - log_add_table[k]);
+  return high + interpolate (log_add_table, (high - low) * (1.0 / TABLE_STEP));
 }
 
 /* Gap states. A run of sentences that one side has and the other lacks
@@ -607,8 +597,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
 {
   Table t = { 0 };
 
-  log_tail_init ();
-  log_add_init ();
+  tables_init ();
   t.src = src;
   t.tgt = tgt;
   t.params = params;
