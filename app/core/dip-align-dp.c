@@ -155,12 +155,38 @@ typedef struct
   /* Log priors of a gap's first sentence and of each further one. */
   double                gap_open[2];
   double                gap_extend[2];
-  guint32              *pair;          /* cached pair matches, G_MAXUINT32 unknown */
-  guint32              *stamp;
-  guint32               stamp_id;
-  gsize                 stamp_size;
   double                shape_lp[G_N_ELEMENTS (shapes)];
 } Table;
+
+/* What comparing words writes as it goes: a cache of pair matches and the
+   stamps that count each word once. The forward and the backward sums run
+   in two threads, each with its own. */
+typedef struct
+{
+  const Table *table;
+  guint32     *pair;          /* per cell, matches of the pair ending there; G_MAXUINT32 unknown */
+  guint32     *stamp;
+  guint32      stamp_id;
+  gsize        stamp_size;
+} Matcher;
+
+static void
+matcher_init (Matcher *matcher, const Table *t, gsize cells, gsize stamp_size)
+{
+  matcher->table = t;
+  matcher->pair = g_new (guint32, cells);
+  memset (matcher->pair, 0xFF, cells * sizeof (guint32));
+  matcher->stamp_size = stamp_size;
+  matcher->stamp = g_new0 (guint32, stamp_size);
+  matcher->stamp_id = 0;
+}
+
+static void
+matcher_clear (Matcher *matcher)
+{
+  g_clear_pointer (&matcher->pair, g_free);
+  g_clear_pointer (&matcher->stamp, g_free);
+}
 
 static inline gboolean
 in_band (const Table *t, guint i, guint j)
@@ -176,7 +202,7 @@ cell (const Table *t, guint i, guint j)
 
 /* Words of unit i of `a` with a key that unit j of `b` has. */
 static guint
-matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
+matched_words (Matcher *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
 {
   if (a->signature != NULL && b->signature != NULL)
     {
@@ -200,17 +226,18 @@ matched_words (Table *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b
 /* Matches between source unit i and target unit j: the low half counts
    words of i found in j, the high half words of j found in i. */
 static guint
-pair_matches (Table *t, guint i, guint j)
+pair_matches (Matcher *matcher, guint i, guint j)
 {
-  guint32 *slot = in_band (t, i + 1, j + 1) ? &t->pair[cell (t, i + 1, j + 1)] : NULL;
+  const Table *t = matcher->table;
+  guint32 *slot = in_band (t, i + 1, j + 1) ? &matcher->pair[cell (t, i + 1, j + 1)] : NULL;
 
   if (slot != NULL && *slot != G_MAXUINT32)
     return *slot;
-  guint forward = MIN (0xFFFE, matched_words (t, t->src, i, t->tgt, j));
+  guint forward = MIN (0xFFFE, matched_words (matcher, t->src, i, t->tgt, j));
   /* A unit's keys are the keys of its entries, so the two units share a
      key either way or not at all: when no word of i matches, no word of j
      does, and most pairs in a band are such strangers. */
-  guint backward = forward == 0 ? 0 : MIN (0xFFFF, matched_words (t, t->tgt, j, t->src, i));
+  guint backward = forward == 0 ? 0 : MIN (0xFFFF, matched_words (matcher, t->tgt, j, t->src, i));
   guint value = forward | (backward << 16);
   if (slot != NULL)
     *slot = value;
@@ -228,9 +255,10 @@ crosses_paragraph (const DipAlignUnits *u, guint start, guint count)
    -INFINITY: most shapes at most cells are hopeless on length alone, and
    comparing their words is the dearest part of the program. */
 static double
-bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
+bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *out_sim,
             double *out_length_lp)
 {
+  const Table *t = matcher->table;
   guint a = shapes[s].a, b = shapes[s].b;
   const DipAlignParams *p = t->params;
 
@@ -281,7 +309,7 @@ bead_score (Table *t, guint i, guint j, guint s, double floor, double *out_sim,
       guint row = 0;
       for (guint y = j - b; y < j; y++)
         {
-          guint value = pair_matches (t, x, y);
+          guint value = pair_matches (matcher, x, y);
           row += value & 0xFFFF;
           column[y - (j - b)] += value >> 16;
         }
@@ -366,7 +394,7 @@ gap_previous (const Table *t, guint g, guint i, guint j, gsize *previous)
 }
 
 static gboolean
-fill (Table *t, GCancellable *cancellable)
+fill (Table *t, Matcher *matcher, GCancellable *cancellable)
 {
   for (guint i = 0; i <= t->n; i++)
     {
@@ -437,7 +465,7 @@ fill (Table *t, GCancellable *cancellable)
                  floor a little low only scores a few more beads. */
               if (t->forward != NULL)
                 floor = MIN (floor, MAX (gaps_sum, beads_sum) - NEGLIGIBLE_LOG_WEIGHT - from_total);
-              double bead = bead_score (t, i, j, s, floor, &sim, &length_lp);
+              double bead = bead_score (matcher, i, j, s, floor, &sim, &length_lp);
               if (before + bead > best)
                 {
                   best = before + bead;
@@ -463,7 +491,7 @@ fill (Table *t, GCancellable *cancellable)
    came in: by a bead (backward), or by a gap on either side (gap_backward),
    which the path may then extend at the lower cost. */
 static gboolean
-fill_backward (Table *t, GCancellable *cancellable)
+fill_backward (Table *t, Matcher *matcher, GCancellable *cancellable)
 {
   for (guint i = t->n + 1; i-- > 0;)
     {
@@ -489,7 +517,7 @@ fill_backward (Table *t, GCancellable *cancellable)
                 continue;
               double sim, length_lp;
               double floor = log_add (beads, opened) - NEGLIGIBLE_LOG_WEIGHT - after;
-              double bead = bead_score (t, i + a, j + b, s, floor, &sim, &length_lp);
+              double bead = bead_score (matcher, i + a, j + b, s, floor, &sim, &length_lp);
               beads = log_add (beads, bead + after);
             }
           gsize here = cell (t, i, j);
@@ -501,6 +529,23 @@ fill_backward (Table *t, GCancellable *cancellable)
         }
     }
   return TRUE;
+}
+
+typedef struct
+{
+  Table        *table;
+  GCancellable *cancellable;
+  gboolean      done;
+  Matcher       matcher;
+} Backward;
+
+static gpointer
+backward_thread (gpointer data)
+{
+  Backward *backward = data;
+
+  backward->done = fill_backward (backward->table, &backward->matcher, backward->cancellable);
+  return NULL;
 }
 
 static double
@@ -527,7 +572,7 @@ bead_posterior (const Table *t, const DipPathBead *bead)
 }
 
 static GArray *
-trace (Table *t)
+trace (Table *t, Matcher *matcher)
 {
   GArray *path = g_array_new (FALSE, FALSE, sizeof (DipPathBead));
   guint i = t->n, j = t->m;
@@ -547,7 +592,7 @@ trace (Table *t)
               state = s == SHAPE_GAP (GAP_SOURCE) ? GAP_SOURCE : GAP_TARGET;
               continue;
             }
-          bead.score = bead_score (t, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
+          bead.score = bead_score (matcher, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
           bead.src_count = shapes[s].a;
           bead.tgt_count = shapes[s].b;
         }
@@ -625,10 +670,6 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
           t.gap_backward[g] = g_new (double, cells);
         }
     }
-  t.pair = g_new (guint32, cells);
-  memset (t.pair, 0xFF, cells * sizeof (guint32));
-  t.stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
-  t.stamp = g_new0 (guint32, t.stamp_size);
   for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
     t.shape_lp[s] = params->summary_side == DIP_ALIGN_SUMMARY_TARGET
                       ? summary_shape_log_prior (shapes[s].a, shapes[s].b, params->omission_rate)
@@ -648,9 +689,28 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
       t.gap_extend[g] = params->unit_size * extend;
     }
 
+  gsize stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
+  Matcher matcher;
+  matcher_init (&matcher, &t, cells, stamp_size);
   GArray *path = NULL;
-  if (fill (&t, cancellable) && (t.backward == NULL || fill_backward (&t, cancellable)))
-    path = trace (&t);
+  gboolean filled;
+  if (t.backward == NULL)
+    filled = fill (&t, &matcher, cancellable);
+  else
+    {
+      /* The backward sums need nothing the forward ones write: on a
+         second core they cost no time. */
+      Backward backward = { &t, cancellable, FALSE };
+      matcher_init (&backward.matcher, &t, cells, stamp_size);
+      GThread *thread = g_thread_new ("dip-align-backward", backward_thread, &backward);
+      filled = fill (&t, &matcher, cancellable);
+      g_thread_join (thread);
+      matcher_clear (&backward.matcher);
+      filled = filled && backward.done;
+    }
+  if (filled)
+    path = trace (&t, &matcher);
+  matcher_clear (&matcher);
 
   g_free (t.row_offset);
   g_free (t.score);
@@ -664,8 +724,6 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
       g_free (t.gap_forward[g]);
       g_free (t.gap_backward[g]);
     }
-  g_free (t.pair);
-  g_free (t.stamp);
   return path;
 }
 
