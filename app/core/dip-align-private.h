@@ -143,9 +143,11 @@ static inline guint
 dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j,
                              guint32 *stamp, guint32 stamp_id)
 {
-  const guint32 *ek = &g_array_index (a->entry_key, guint32, 0);
-  const guint32 *ew = &g_array_index (a->entry_word, guint32, 0);
-  const guint32 *bk = &g_array_index (b->key, guint32, 0);
+  /* The arrays' data, not &g_array_index (…, 0): an empty GArray has no
+     data, and indexing NULL, even by 0, is undefined. */
+  const guint32 *ek = (const guint32 *) (gpointer) a->entry_key->data;
+  const guint32 *ew = (const guint32 *) (gpointer) a->entry_word->data;
+  const guint32 *bk = (const guint32 *) (gpointer) b->key->data;
   guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
   guint k = b->key_start[j], k_end = b->key_start[j + 1];
   guint count = 0;

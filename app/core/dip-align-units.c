@@ -164,7 +164,7 @@ dip_align_units_blocks (const DipAlignUnits *units, double block_chars)
 void
 dip_key_reach_init (DipKeyReach *reach, const DipAlignUnits *units)
 {
-  const guint32 *keys = &g_array_index (units->key, guint32, 0);
+  const guint32 *keys = (const guint32 *) (gpointer) units->key->data;   /* NULL when empty */
 
   reach->size = 0;
   for (guint k = 0; k < units->key->len; k++)

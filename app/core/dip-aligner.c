@@ -212,7 +212,7 @@ build_units (const Side *side, guint start, guint count, gboolean source, DipWor
             {
               guint own = keys->len;
               dip_word_table_append_dictionary_keys (table, type, dictionary, keys);
-              if (target_reach != NULL
+              if (target_reach != NULL && keys->len > own
                   && dip_key_reach_most (target_reach, &g_array_index (keys, guint32, own),
                                          keys->len - own) > most_common)
                 g_array_set_size (keys, own);

@@ -242,9 +242,9 @@ dip_project_align (DipProject *project, DipDictionary *dictionary, GCancellable 
   const char *src_lang = dip_project_get_lang (project, DIP_SIDE_SOURCE);
   const char *tgt_lang = dip_project_get_lang (project, DIP_SIDE_TARGET);
   DipAlignSide source = { (const char *const *) src.texts->pdata,
-                          &g_array_index (src.paragraphs, guint, 0), src.texts->len, src_lang };
+                          (const guint *) (gpointer) src.paragraphs->data, src.texts->len, src_lang };
   DipAlignSide target = { (const char *const *) tgt.texts->pdata,
-                          &g_array_index (tgt.paragraphs, guint, 0), tgt.texts->len, tgt_lang };
+                          (const guint *) (gpointer) tgt.paragraphs->data, tgt.texts->len, tgt_lang };
   /* The aligner does not say how far it is: a watcher sees the start and
      the end, and shows that work goes on in between. */
   dip_project_report_progress (project, 0);

@@ -19,8 +19,9 @@
 
 G_BEGIN_DECLS
 
-/* One side of an alignment problem. `paragraphs` (nullable) gives each
- * sentence's paragraph number; beads avoid crossing paragraph ends. */
+/* One side of an alignment problem: its sentences in UTF-8, checked before
+ * (every importer does). `paragraphs` (nullable) gives each sentence's
+ * paragraph number; beads avoid crossing paragraph ends. */
 typedef struct
 {
   const char *const *sentences;
