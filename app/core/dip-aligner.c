@@ -3,7 +3,10 @@
  * 1. Words of both sides are analysed once (dip-align-words.c) and every
  *    sentence becomes a unit with its length and matching keys.
  * 2. A first pass aligns on lengths, anchors (numbers, names, cognates) and
- *    the dictionary, in a band around a coarse path (dip-align-dp.c).
+ *    the dictionary, less its translations of short words and those found
+ *    all over the other side, in a band around a coarse path
+ *    (dip-align-dp.c). A run of insertions or omissions counts as one
+ *    event there, cheaper with each further sentence.
  * 3. IBM Model 1 learns word translations from the confident 1-1 beads of
  *    that pass (dip-align-model1.c); they become keys too, and a second pass
  *    re-aligns in a narrow band around the first path.
