@@ -202,7 +202,7 @@ cell (const Table *t, guint i, guint j)
 
 /* Words of unit i of `a` with a key that unit j of `b` has. */
 static guint
-matched_words (Matcher *t, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
+matched_words (Matcher *matcher, const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
 {
   if (a->signature != NULL && b->signature != NULL)
     {
@@ -215,12 +215,12 @@ matched_words (Matcher *t, const DipAlignUnits *a, guint i, const DipAlignUnits 
     }
   if (a->entry_start[i] == a->entry_start[i + 1] || b->key_start[j] == b->key_start[j + 1])
     return 0;
-  if (++t->stamp_id == 0)
+  if (++matcher->stamp_id == 0)
     {
-      memset (t->stamp, 0, t->stamp_size * sizeof (guint32));
-      t->stamp_id = 1;
+      memset (matcher->stamp, 0, matcher->stamp_size * sizeof (guint32));
+      matcher->stamp_id = 1;
     }
-  return dip_align_units_match_words (a, i, b, j, t->stamp, t->stamp_id);
+  return dip_align_units_match_words (a, i, b, j, matcher->stamp, matcher->stamp_id);
 }
 
 /* Matches between source unit i and target unit j: the low half counts
