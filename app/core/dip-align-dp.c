@@ -156,26 +156,24 @@ typedef struct
   double                gap_open[2];
   double                gap_extend[2];
   double                shape_lp[G_N_ELEMENTS (shapes)];
+  /* Per cell, the matches of the unit pair ending there (pair_matches);
+     G_MAXUINT32 while unknown. */
+  guint32              *pair;
 } Table;
 
-/* What comparing words writes as it goes: a cache of pair matches and the
-   stamps that count each word once. The forward and the backward sums run
-   in two threads, each with its own. */
+/* The stamps that count each word of a pair once, for one thread. */
 typedef struct
 {
-  const Table *table;
-  guint32     *pair;          /* per cell, matches of the pair ending there; G_MAXUINT32 unknown */
-  guint32     *stamp;
-  guint32      stamp_id;
-  gsize        stamp_size;
+  Table   *table;
+  guint32 *stamp;
+  guint32  stamp_id;
+  gsize    stamp_size;
 } Matcher;
 
 static void
-matcher_init (Matcher *matcher, const Table *t, gsize cells, gsize stamp_size)
+matcher_init (Matcher *matcher, Table *t, gsize stamp_size)
 {
   matcher->table = t;
-  matcher->pair = g_new (guint32, cells);
-  memset (matcher->pair, 0xFF, cells * sizeof (guint32));
   matcher->stamp_size = stamp_size;
   matcher->stamp = g_new0 (guint32, stamp_size);
   matcher->stamp_id = 0;
@@ -184,7 +182,6 @@ matcher_init (Matcher *matcher, const Table *t, gsize cells, gsize stamp_size)
 static void
 matcher_clear (Matcher *matcher)
 {
-  g_clear_pointer (&matcher->pair, g_free);
   g_clear_pointer (&matcher->stamp, g_free);
 }
 
@@ -228,8 +225,8 @@ matched_words (Matcher *matcher, const DipAlignUnits *a, guint i, const DipAlign
 static guint
 pair_matches (Matcher *matcher, guint i, guint j)
 {
-  const Table *t = matcher->table;
-  guint32 *slot = in_band (t, i + 1, j + 1) ? &matcher->pair[cell (t, i + 1, j + 1)] : NULL;
+  Table *t = matcher->table;
+  guint32 *slot = in_band (t, i + 1, j + 1) ? &t->pair[cell (t, i + 1, j + 1)] : NULL;
 
   if (slot != NULL && *slot != G_MAXUINT32)
     return *slot;
@@ -531,21 +528,64 @@ fill_backward (Table *t, Matcher *matcher, GCancellable *cancellable)
   return TRUE;
 }
 
+/* Work for a second thread: the backward sums, or the pair matches of
+   rows [first_row, end_row). */
 typedef struct
 {
   Table        *table;
   GCancellable *cancellable;
   gboolean      done;
   Matcher       matcher;
-} Backward;
+  guint         first_row, end_row;
+} Helper;
 
 static gpointer
 backward_thread (gpointer data)
 {
-  Backward *backward = data;
+  Helper *helper = data;
 
-  backward->done = fill_backward (backward->table, &backward->matcher, backward->cancellable);
+  helper->done = fill_backward (helper->table, &helper->matcher, helper->cancellable);
   return NULL;
+}
+
+/* Fills the pair cache of every cell in rows [first_row, end_row). */
+static void
+fill_pairs (Table *t, Matcher *matcher, guint first_row, guint end_row)
+{
+  for (guint i = MAX (first_row, 1u); i < end_row; i++)
+    for (guint j = MAX (t->lo[i], 1u); j <= t->hi[i]; j++)
+      pair_matches (matcher, i - 1, j - 1);
+}
+
+static gpointer
+pairs_thread (gpointer data)
+{
+  Helper *helper = data;
+
+  fill_pairs (helper->table, &helper->matcher, helper->first_row, helper->end_row);
+  return NULL;
+}
+
+/* Compares the words of every pair in the band, half the rows in a second
+   thread. Afterwards the cache is only read, so the forward and the
+   backward sums can share it. */
+static void
+fill_all_pairs (Table *t, gsize stamp_size)
+{
+  /* The row where half the cells are behind. */
+  gsize half = t->row_offset[t->n + 1] / 2;
+  guint middle = 0;
+  while (middle < t->n && t->row_offset[middle + 1] < half)
+    middle++;
+  Helper helper = { t, NULL, FALSE, { 0 }, middle, t->n + 1 };
+  matcher_init (&helper.matcher, t, stamp_size);
+  GThread *thread = g_thread_new ("dip-align-pairs", pairs_thread, &helper);
+  Matcher matcher;
+  matcher_init (&matcher, t, stamp_size);
+  fill_pairs (t, &matcher, 0, middle);
+  g_thread_join (thread);
+  matcher_clear (&matcher);
+  matcher_clear (&helper.matcher);
 }
 
 static double
@@ -689,9 +729,11 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
       t.gap_extend[g] = params->unit_size * extend;
     }
 
+  t.pair = g_new (guint32, cells);
+  memset (t.pair, 0xFF, cells * sizeof (guint32));
   gsize stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
   Matcher matcher;
-  matcher_init (&matcher, &t, cells, stamp_size);
+  matcher_init (&matcher, &t, stamp_size);
   GArray *path = NULL;
   gboolean filled;
   if (t.backward == NULL)
@@ -699,9 +741,12 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   else
     {
       /* The backward sums need nothing the forward ones write: on a
-         second core they cost no time. */
-      Backward backward = { &t, cancellable, FALSE };
-      matcher_init (&backward.matcher, &t, cells, stamp_size);
+         second core they cost no time. Both read every pair's matches,
+         compared first on both cores; a pair outside the band is
+         compared again each time, with each thread's own stamps. */
+      fill_all_pairs (&t, stamp_size);
+      Helper backward = { &t, cancellable, FALSE, { 0 }, 0, 0 };
+      matcher_init (&backward.matcher, &t, stamp_size);
       GThread *thread = g_thread_new ("dip-align-backward", backward_thread, &backward);
       filled = fill (&t, &matcher, cancellable);
       g_thread_join (thread);
@@ -712,6 +757,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
     path = trace (&t, &matcher);
   matcher_clear (&matcher);
 
+  g_free (t.pair);
   g_free (t.row_offset);
   g_free (t.score);
   g_free (t.back);
