@@ -565,6 +565,19 @@ stored_beads (DipProject *project)
 
 /* Aligns `project`, checks its beads against the gold `gold_name` (in
    tests/data/align) and returns their scores. */
+/* Whether the gold has exactly `bead`. */
+static gboolean
+gold_has (const GArray *gold, const DipBead *bead)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  dip_eval_format_bead (text, bead->src_start, bead->src_count, bead->tgt_start,
+                        bead->tgt_count);
+  g_autoptr (GArray) one = dip_eval_parse_beads (text->str, text->len, "bead", NULL);
+  DipEvalCounts counts = { 0 };
+  dip_eval_count (&counts, gold, one);
+  return counts.strict_tp == 1;
+}
+
 static DipEvalScores
 align_against_gold (DipProject *project, DipDictionary *dictionary, const char *gold_name,
                     const char *what, guint *out_omissions, guint *out_merges)
@@ -595,6 +608,26 @@ align_against_gold (DipProject *project, DipDictionary *dictionary, const char *
   dip_eval_scores (&counts, &s);
   g_test_message ("%s: strict P %.3f R %.3f F1 %.3f, lax F1 %.3f", what,
                   s.strict_precision, s.strict_recall, s.strict_f1, s.lax_f1);
+
+  /* The least sure beads are where the errors are: wrong beads are less
+     confident, on average, than right ones. */
+  double right = 0, wrong = 0;
+  guint n_right = 0, n_wrong = 0;
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      if (gold_has (gold, bead))
+        right += bead->confidence, n_right++;
+      else
+        wrong += bead->confidence, n_wrong++;
+    }
+  g_assert_cmpuint (n_right, >, 0);
+  if (n_wrong > 0)
+    {
+      g_test_message ("%s: mean confidence %.2f of %u right beads, %.2f of %u wrong ones", what,
+                      right / n_right, n_right, wrong / n_wrong, n_wrong);
+      g_assert_cmpfloat (wrong / n_wrong, <, right / n_right - 0.1);
+    }
   g_strdelimit (text->str, "\n", ' ');
   g_test_message ("%s: %s", what, text->str);
   *out_omissions = omissions;
