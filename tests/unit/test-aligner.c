@@ -382,6 +382,25 @@ test_key_reach (void)
   dip_align_units_free (units);
 }
 
+/* The FreeDict dictionary `package` installs ("dict-freedict-deu-fra"),
+   loaded; NULL, with the test marked skipped, when it is not installed. */
+static DipDictionary *
+installed_freedict (const char *package)
+{
+  g_autofree char *index = g_strdup_printf ("/usr/share/dictd/%s.index",
+                                            package + strlen ("dict-"));
+  if (!g_file_test (index, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *why = g_strdup_printf ("%s is not installed", package);
+      g_test_skip (why);
+      return NULL;
+    }
+  g_autoptr (GError) error = NULL;
+  DipDictionary *dictionary = dip_dictionary_load (index, &error);
+  g_assert_no_error (error);
+  return dictionary;
+}
+
 static void
 collect (const char *translation, gpointer user_data)
 {
@@ -391,15 +410,9 @@ collect (const char *translation, gpointer user_data)
 static void
 test_freedict_dictionary (void)
 {
-  const char *index = "/usr/share/dictd/freedict-deu-fra.index";
-  if (!g_file_test (index, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("dict-freedict-deu-fra is not installed");
-      return;
-    }
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (index, &error);
-  g_assert_no_error (error);
+  g_autoptr (DipDictionary) dictionary = installed_freedict ("dict-freedict-deu-fra");
+  if (dictionary == NULL)
+    return;
   g_assert_cmpuint (dip_dictionary_get_n_pairs (dictionary), >, 20000);
 
   /* German to French and back. */
@@ -687,15 +700,9 @@ test_article_against_summary (void)
 static void
 test_article_against_summary_with_dictionary (void)
 {
-  const char *index = "/usr/share/dictd/freedict-ita-eng.index";
-  if (!g_file_test (index, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("dict-freedict-ita-eng is not installed");
-      return;
-    }
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (index, &error);
-  g_assert_no_error (error);
+  g_autoptr (DipDictionary) dictionary = installed_freedict ("dict-freedict-ita-eng");
+  if (dictionary == NULL)
+    return;
   check_article_against_summary (dictionary, 0.75, 2);
 }
 
