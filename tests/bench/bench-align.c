@@ -20,6 +20,8 @@
 
 #include <diptych/diptych.h>
 
+#include "../unit/test-util.h"
+
 static GPtrArray *
 read_lines (const char *path)
 {
@@ -78,28 +80,6 @@ make_from_dev_set (guint n, GPtrArray *src, GPtrArray *tgt)
   return TRUE;
 }
 
-/* The sentences of seed 003, as the segmenter cuts them. */
-static GPtrArray *
-book_sentences (void)
-{
-  g_autofree char *book = g_build_filename (g_getenv ("DIP_SAMPLES"), "003-book-en.txt", NULL);
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_file_get_contents (book, &text, &length, NULL));
-  g_autoptr (DipSegmenter) segmenter = dip_segmenter_new ("en", &error);
-  g_assert_no_error (error);
-  g_autoptr (GArray) paragraphs = dip_split_paragraphs (text, length);
-  g_autoptr (GArray) spans = dip_segmenter_split (segmenter, text, length, paragraphs, &error);
-  g_assert_no_error (error);
-  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const DipSegmentSpan *span = &g_array_index (spans, DipSegmentSpan, i);
-      g_ptr_array_add (sentences, g_strndup (text + span->start, span->end - span->start));
-    }
-  return sentences;
-}
 
 /* A stand-in for a translation: every letter replaced by another (ROT13),
    so that no word is shared as it is, while numbers stay as they are and
@@ -120,7 +100,7 @@ enciphered (const char *s)
 static void
 make_from_book (guint n, GPtrArray *src, GPtrArray *tgt)
 {
-  g_autoptr (GPtrArray) lines = book_sentences ();
+  g_autoptr (GPtrArray) lines = test_sample_sentences ("003-book-en.txt", "en");
   g_assert_cmpuint (lines->len, >, 0);
   for (guint i = 0; i < n; i++)
     {

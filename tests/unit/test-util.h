@@ -71,6 +71,30 @@ test_data_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* The sentences of the sample `name` in language `lang`, as the segmenter
+ * cuts them. */
+static inline GPtrArray *
+test_sample_sentences (const char *name, const char *lang)
+{
+  g_autofree char *path = test_sample_path (name);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_autoptr (DipSegmenter) segmenter = dip_segmenter_new (lang, &error);
+  g_assert_no_error (error);
+  g_autoptr (GArray) paragraphs = dip_split_paragraphs (text, length);
+  g_autoptr (GArray) spans = dip_segmenter_split (segmenter, text, length, paragraphs, &error);
+  g_assert_no_error (error);
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DipSegmentSpan *span = &g_array_index (spans, DipSegmentSpan, i);
+      g_ptr_array_add (sentences, g_strndup (text + span->start, span->end - span->start));
+    }
+  return sentences;
+}
+
 /* Asserts that `error` is DIP_ERROR/`code` and that its message mentions
  * `needle` (a file name, a position). */
 #define test_assert_error(error, code, needle)                                    \
