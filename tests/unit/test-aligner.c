@@ -724,6 +724,31 @@ book_sentences (guint n)
   return sentences;
 }
 
+/* Aligns the project again and checks that its one confirmed bead is
+   `kept`, where it was. */
+static void
+realign_keeps_only (DipProject *project, const DipBead *kept)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) again = stored_beads (project);
+  guint confirmed = 0;
+  for (guint b = 0; b < again->len; b++)
+    {
+      const DipBead *bead = &g_array_index (again, DipBead, b);
+      if (bead->status != DIP_BEAD_CONFIRMED)
+        continue;
+      confirmed++;
+      g_assert_cmpuint (bead->src_start, ==, kept->src_start);
+      g_assert_cmpuint (bead->tgt_start, ==, kept->tgt_start);
+      g_assert_cmpuint (bead->src_count, ==, kept->src_count);
+      g_assert_cmpuint (bead->tgt_count, ==, kept->tgt_count);
+    }
+  g_assert_cmpuint (confirmed, ==, 1);
+}
+
 /* A summary that keeps three sentences in ten, two of them joined into
    one: the joined ones are 2-1 beads, the rest 1-0, wherever they are. */
 static void
@@ -815,23 +840,7 @@ test_realign_keeps_confirmed (void)
   gint64 tgt = dip_project_latest_document (project, DIP_SIDE_TARGET, &error);
   g_assert_true (dip_project_replace_beads (project, src, tgt, edited, "confirm", &error));
   g_assert_no_error (error);
-  g_assert_true (dip_project_align (project, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_autoptr (GArray) again = stored_beads (project);
-  guint confirmed = 0;
-  for (guint b = 0; b < again->len; b++)
-    {
-      const DipBead *bead = &g_array_index (again, DipBead, b);
-      if (bead->status == DIP_BEAD_CONFIRMED)
-        {
-          confirmed++;
-          g_assert_cmpuint (bead->src_start, ==, kept.src_start);
-          g_assert_cmpuint (bead->tgt_start, ==, kept.tgt_start);
-          g_assert_cmpuint (bead->src_count, ==, kept.src_count);
-          g_assert_cmpuint (bead->tgt_count, ==, kept.tgt_count);
-        }
-    }
-  g_assert_cmpuint (confirmed, ==, 1);
+  realign_keeps_only (project, &kept);
 }
 
 /* A bead of a non-content segment (the article's newsletter promotion)
@@ -870,21 +879,7 @@ test_realign_keeps_confirmed_non_content (void)
   g_assert_true (dip_project_replace_beads (project, src, tgt, beads, "confirm", &error));
   g_assert_no_error (error);
 
-  g_assert_true (dip_project_align (project, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_autoptr (GArray) again = stored_beads (project);
-  guint confirmed = 0;
-  for (guint b = 0; b < again->len; b++)
-    {
-      const DipBead *bead = &g_array_index (again, DipBead, b);
-      if (bead->status != DIP_BEAD_CONFIRMED)
-        continue;
-      confirmed++;
-      g_assert_cmpuint (bead->src_start, ==, non_content);
-      g_assert_cmpuint (bead->src_count, ==, 1);
-      g_assert_cmpuint (bead->tgt_count, ==, 0);
-    }
-  g_assert_cmpuint (confirmed, ==, 1);
+  realign_keeps_only (project, &g_array_index (beads, DipBead, confirmed_bead));
 }
 
 static void
