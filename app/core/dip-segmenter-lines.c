@@ -179,9 +179,19 @@ looks_like_heading (const char *text, gsize start, gsize end)
   /* Closing quotes, brackets and markdown emphasis do not end a sentence
    * by themselves; look at what they close. */
   while (end > start && (c == '*' || c == '_' || c == '"' || c == 0x201D || c == 0xBB
-                         || c == ')' || c == '\''))
+                         || c == ')' || c == '\'' || dip_is_superscript_digit (c)))
     {
       end = (gsize) (g_utf8_find_prev_char (text + start, text + end) - text);
+      c = last_char (text, start, end);
+    }
+  /* Nor do reference marks after the full stop ("…of Lithuania.[1]",
+   * "…the city.[5][6]"): a paragraph that ends in one is prose. */
+  while (end > start && c == ']')
+    {
+      const char *open = g_utf8_strrchr (text + start, end - start, '[');
+      if (open == NULL)
+        break;
+      end = (gsize) (open - text);
       c = last_char (text, start, end);
     }
   if (ends_sentence (c))

@@ -10,6 +10,13 @@ const DipLineRules *dip_segmenter_get_rules (DipSegmenter *self);
 
 void     dip_trim_span (const char *text, gsize *start, gsize *end);
 
+/* ¹ ² ³ and the other superscript digits, which mark footnotes. */
+static inline gboolean
+dip_is_superscript_digit (gunichar c)
+{
+  return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079);
+}
+
 gboolean dip_segmenter_split_run (DipSegmenter  *self,
                                   GArray        *out,
                                   const char    *text,

@@ -251,15 +251,10 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
   return text[e - 1] == '[';
 }
 
-static gboolean
-is_superscript_digit (gunichar c)
-{
-  return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079);
-}
-
 /* ICU breaks before a footnote mark written in superscript digits
  * ("policy".¹ The …" → "policy"." | "¹ The …"): move such breaks past the
- * mark, which stays with the sentence it annotates. */
+ * mark, which stays with the sentence it annotates. A mark that ends the
+ * run loses its break altogether. */
 static void
 keep_note_marks_with_sentence (const char *text, gsize end, GArray *bounds)
 {
@@ -268,9 +263,11 @@ keep_note_marks_with_sentence (const char *text, gsize end, GArray *bounds)
       gsize *b = &g_array_index (bounds, gsize, i);
       gsize next = g_array_index (bounds, gsize, i + 1);
       gsize p = *b;
-      while (p < end && p < next && is_superscript_digit (g_utf8_get_char (text + p)))
+      while (p < end && p < next && dip_is_superscript_digit (g_utf8_get_char (text + p)))
         p = (gsize) (g_utf8_next_char (text + p) - text);
-      if (p > *b && p < next && g_ascii_isspace (text[p]))
+      if (p > *b && p == next)
+        g_array_remove_index (bounds, i--);
+      else if (p > *b && g_ascii_isspace (text[p]))
         *b = p;
     }
 }
@@ -347,7 +344,7 @@ emit_with_trailing_marks (DipSegmenter *self, GArray *out, const char *text, gsi
   /* Every trailing mark ends in "]" or a superscript digit; most segments
    * end otherwise and need no regex. */
   gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text + start, text + end));
-  if (last != ']' && !is_superscript_digit (last))
+  if (last != ']' && !dip_is_superscript_digit (last))
     {
       append_span (out, start, end, paragraph, kind);
       return;
