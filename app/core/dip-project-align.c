@@ -1,7 +1,8 @@
 /* dip-project-align.c — aligning a project's documents and storing beads.
  *
- * Only content segments are aligned. Each non-content segment ("- Advertise-
- * ment -", "[edit]") becomes a bead of its own (1-0 or 0-1), so that every
+ * Only content segments are aligned. The non-content segments ("- Advertise-
+ * ment -", "[edit]", "[2]") between two beads pair up where the two sides
+ * have alike ones, and are beads of their own otherwise, so that every
  * segment stays in exactly one bead and export can leave them out. Beads
  * the person confirmed are kept as they are and anchor the rest.
  */
@@ -138,9 +139,81 @@ kept_bead_at (const GArray *kept, guint src_at, guint tgt_at, guint src_end, gui
   return NULL;
 }
 
-/* Beads over content positions → beads over segment positions, with each
-   non-content segment in a bead of its own, or in the confirmed bead of
-   `kept` that held it. */
+/* What a non-content segment looks like, whatever its language: each run
+   of letters becomes "a", each run of digits "9", spaces go, and the marks
+   stay. "[edit]" and "[modifica]" are both "[a]", "[2]" is "[9]", and
+   "- Advertisement -" and "- Pubblicità -" are both "-a-". */
+static char *
+non_content_shape (const char *text)
+{
+  GString *shape = g_string_new (NULL);
+  char last = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char run = g_unichar_isalpha (c) ? 'a' : g_unichar_isdigit (c) ? '9' : 0;
+      if (run != 0)
+        {
+          if (run != last)
+            g_string_append_c (shape, run);
+        }
+      else if (!g_unichar_isspace (c))
+        g_string_append_unichar (shape, c);
+      last = run;
+    }
+  return g_string_free (shape, FALSE);
+}
+
+static gboolean
+same_non_content (const AlignDocument *src, guint i, const AlignDocument *tgt, guint j)
+{
+  const DipSegment *a = g_ptr_array_index (src->segments, i);
+  const DipSegment *b = g_ptr_array_index (tgt->segments, j);
+  g_autofree char *shape_a = non_content_shape (a->text);
+  g_autofree char *shape_b = non_content_shape (b->text);
+  return g_str_equal (shape_a, shape_b);
+}
+
+/* Whether any of the segments [from, end) of `doc` looks like segment `at`
+   of `other` (`doc_is_source` says which is which). */
+static gboolean
+has_counterpart (const AlignDocument *doc, guint from, guint end, const AlignDocument *other,
+                 guint at, gboolean doc_is_source)
+{
+  for (guint k = from; k < end; k++)
+    if (doc_is_source ? same_non_content (doc, k, other, at) : same_non_content (other, at, doc, k))
+      return TRUE;
+  return FALSE;
+}
+
+/* The next bead of the non-content segments [src_at, src_end) and
+   [tgt_at, tgt_end) that lie between two aligned beads. A source and a
+   target segment of the same shape (the "[edit]" before a heading and the
+   "[modifica]" before its translation, the "[2]" after a sentence and after
+   its translation) are one bead, 1-1, as a person would pair them; the
+   others are beads of their own. Export leaves all of them out. */
+static DipBead
+non_content_bead (const AlignDocument *src, guint src_at, guint src_end,
+                  const AlignDocument *tgt, guint tgt_at, guint tgt_end)
+{
+  DipBead bead = { 0, src_at, 0, tgt_at, 0, 1.0, DIP_BEAD_AUTO };
+
+  if (src_at < src_end && tgt_at < tgt_end && same_non_content (src, src_at, tgt, tgt_at))
+    bead.src_count = bead.tgt_count = 1;
+  else if (src_at < src_end
+           && (tgt_at == tgt_end || !has_counterpart (tgt, tgt_at, tgt_end, src, src_at, FALSE)
+               || has_counterpart (src, src_at + 1, src_end, tgt, tgt_at, TRUE)))
+    bead.src_count = 1;
+  else
+    bead.tgt_count = 1;
+  return bead;
+}
+
+/* Beads over content positions → beads over segment positions, with the
+   non-content segments between them paired where they correspond and in
+   beads of their own otherwise, or in the confirmed bead of `kept` that
+   held them. */
 static GArray *
 to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDocument *tgt,
                   const GArray *kept)
@@ -173,8 +246,7 @@ to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDo
       while (src_at < s0 || tgt_at < t0)
         {
           const DipBead *confirmed = kept_bead_at (kept, src_at, tgt_at, s0, t0);
-          DipBead gap = { 0, src_at, src_at < s0, tgt_at, src_at < s0 ? 0 : 1, 1.0,
-                          DIP_BEAD_AUTO };
+          DipBead gap = non_content_bead (src, src_at, s0, tgt, tgt_at, t0);
           if (confirmed != NULL)
             {
               gap = *confirmed;

@@ -57,7 +57,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipAligner, dip_aligner_free)
 
 /* Aligns the project's latest source and target documents and stores the
  * beads in one transaction. Confirmed beads already stored are kept as
- * anchors; non-content segments become beads of their own (1-0 or 0-1).
+ * anchors. Non-content segments are not aligned: those between the same
+ * two beads pair up 1-1 when they look alike ("[edit]" and "[modifica]"),
+ * and the others become beads of their own (1-0 or 0-1).
  * `dictionary` may be NULL; the project glossary is always used (its terms
  * are added to `dictionary` when one is given). */
 gboolean    dip_project_align          (DipProject     *project,

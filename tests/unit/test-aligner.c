@@ -542,19 +542,18 @@ test_scorer (void)
 /* ---- projects ----------------------------------------------------------- */
 
 static DipProject *
+project_of_texts (TestTmpDir *dir, const char *source, const char *src_lang, const char *target,
+                  const char *tgt_lang)
+{
+  g_autofree char *path = g_build_filename (dir->path, "texts.diptych", NULL);
+  return test_project_of_texts (path, source, src_lang, target, tgt_lang);
+}
+
+static DipProject *
 sample_project_with_target (TestTmpDir *dir, const char *target)
 {
-  g_autofree char *path = g_build_filename (dir->path, "news.diptych", NULL);
   g_autofree char *source = test_sample_path ("000-news-it.txt");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
-  g_assert_cmpint (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
+  return project_of_texts (dir, source, "it", target, "en");
 }
 
 /* The Italian sample article against its English summary. */
@@ -689,6 +688,82 @@ test_article_against_translation (void)
   /* 1.000 when written; 0.963 as one sentence a line, without paragraphs
      (the credit line then joins the last sentence). */
   check_article_against_translation (NULL, 0.9);
+}
+
+/* The English Wikipedia sample against an Italian translation of it, made
+   for these tests: the other direction, another genre, and the
+   dictionary, if any, read from its target side. Its "[edit]" marks and
+   reference marks are non-content on both sides, and pair up. */
+static void
+check_wikipedia_against_translation (DipDictionary *dictionary, double min_strict_f1)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *source = test_sample_path ("001-wikipedia-en.txt");
+  g_autofree char *target = test_data_path ("align/001-wikipedia-translation-it.txt");
+  g_autoptr (DipProject) project = project_of_texts (dir, source, "en", target, "it");
+  guint omissions, merges;
+  DipEvalScores s = align_against_gold (project, dictionary,
+                                        "align/001-wikipedia-translation.gold",
+                                        "wikipedia against translation", &omissions, &merges);
+  g_assert_cmpfloat (s.strict_f1, >=, min_strict_f1);
+}
+
+static void
+test_wikipedia_against_translation (void)
+{
+  /* 0.984 when written, with or without dict-freedict-ita-eng: the added
+     sentence joins the split before it. */
+  check_wikipedia_against_translation (NULL, 0.9);
+}
+
+static void
+test_wikipedia_against_translation_with_dictionary (void)
+{
+  g_autoptr (DipDictionary) dictionary = installed_freedict ("dict-freedict-ita-eng");
+  if (dictionary == NULL)
+    return;
+  check_wikipedia_against_translation (dictionary, 0.9);
+}
+
+/* Non-content segments between aligned ones pair up when they look alike
+   ("[edit]" and "[modifica]", "[1]" and "[2]"), and stay beads of their
+   own when the other side has none like them (the advertisement). Export
+   leaves every one of them out. */
+static void
+test_non_content_segments_pair_up (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *source = test_data_path ("align/treaty-en.txt");
+  g_autofree char *target = test_data_path ("align/treaty-it.txt");
+  g_autoptr (DipProject) project = project_of_texts (dir, source, "en", target, "it");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) beads = stored_beads (project);
+  /* [edit] Background, signed, recognised, [1], Advertisement, ratified;
+     [modifica] Contesto, firmato, riconobbe, [2], ratificò. */
+  static const guint want[][4] = {
+    { 0, 1, 0, 1 }, { 1, 1, 1, 1 }, { 2, 1, 2, 1 }, { 3, 1, 3, 1 },
+    { 4, 1, 4, 1 }, { 5, 1, 5, 0 }, { 6, 1, 5, 1 },
+  };
+  g_assert_cmpuint (beads->len, ==, G_N_ELEMENTS (want));
+  for (guint b = 0; b < beads->len; b++)
+    {
+      const DipBead *bead = &g_array_index (beads, DipBead, b);
+      g_assert_cmpuint (bead->src_start, ==, want[b][0]);
+      g_assert_cmpuint (bead->src_count, ==, want[b][1]);
+      g_assert_cmpuint (bead->tgt_start, ==, want[b][2]);
+      g_assert_cmpuint (bead->tgt_count, ==, want[b][3]);
+    }
+
+  g_autofree char *tmx = g_build_filename (dir->path, "out.tmx", NULL);
+  DipExportFilter every_bead = { DIP_EXPORT_STATUS_ALL, 0 };
+  DipExportReport report;
+  g_assert_true (dip_project_export_tmx (project, tmx, &every_bead, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_written, ==, 4);
+  g_assert_cmpuint (report.n_skipped, ==, 3);
 }
 
 static void
@@ -918,6 +993,10 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/summary-condenses-sentences", test_summary_condenses_sentences);
   g_test_add_func ("/project/article-against-summary", test_article_against_summary);
   g_test_add_func ("/project/article-against-translation", test_article_against_translation);
+  g_test_add_func ("/project/wikipedia-against-translation", test_wikipedia_against_translation);
+  g_test_add_func ("/project/wikipedia-against-translation-with-dictionary",
+                   test_wikipedia_against_translation_with_dictionary);
+  g_test_add_func ("/project/non-content-segments-pair-up", test_non_content_segments_pair_up);
   g_test_add_func ("/project/article-against-summary-with-dictionary",
                    test_article_against_summary_with_dictionary);
   g_test_add_func ("/project/realign-keeps-confirmed", test_realign_keeps_confirmed);

@@ -25,12 +25,8 @@ make_base_project (const char *dir)
   g_autofree char *source = test_sample_path ("000-news-it.txt");
   g_autofree char *target = test_sample_path ("000-summary-en.txt");
   base_project = g_build_filename (dir, "base.diptych", NULL);
-  g_autoptr (DipProject) project = dip_project_create (base_project, "it", "en", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
-  g_assert_cmpint (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
+  g_autoptr (DipProject) project = test_project_of_texts (base_project, source, "it", target,
+                                                          "en");
   g_assert_true (dip_project_align (project, NULL, NULL, &error));
   g_autoptr (DipGlossaryEntry) entry = dip_glossary_entry_new ("patto", "pact",
                                                                DIP_TERM_PREFERRED, NULL);

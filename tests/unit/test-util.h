@@ -134,6 +134,22 @@ project_fixture_close (ProjectFixture *f, gconstpointer data)
   test_tmpdir_free (f->dir);
 }
 
+/* A new project at `path` with the texts `source` and `target` imported. */
+static inline DipProject *
+test_project_of_texts (const char *path, const char *source, const char *src_lang,
+                       const char *target, const char *tgt_lang)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipProject) project = dip_project_create (path, src_lang, tgt_lang, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
+  g_assert_cmpint (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
 static inline guint
 test_count_documents (DipProject *project)
 {
