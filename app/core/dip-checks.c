@@ -449,6 +449,8 @@ dip_project_check (DipProject *self, guint kinds, const DipCheckOptions *options
 
 /* ---- reading stored findings ---------------------------------------------- */
 
+/* A bead side's text as the checks saw it, without its non-content
+   segments (dip-bead-texts.c): the findings' spans are offsets into it. */
 static char *
 side_text (DipStore *store, gint64 bead_id, gboolean target, GError **error)
 {
@@ -460,6 +462,7 @@ side_text (DipStore *store, gint64 bead_id, gboolean target, GError **error)
     "      AND s.position >= CASE ?2 WHEN 0 THEN b.src_start ELSE b.tgt_start END"
     "      AND s.position < CASE ?2 WHEN 0 THEN b.src_start + b.src_count"
     "                                     ELSE b.tgt_start + b.tgt_count END"
+    "      AND s.kind != 'non-content'"
     "    ORDER BY s.position)), '')"
     "  FROM bead b WHERE b.id = ?1",
     error);

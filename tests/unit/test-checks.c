@@ -273,6 +273,29 @@ test_untranslated (Fixture *f, gconstpointer data)
   g_assert_cmpuint (finding (found, 1)->end, ==, 0);
 }
 
+/* Non-content segments are no translation and need none: the "[1]" and
+   "[2]" that pair up after two sentences are no number mismatch, and an
+   advertisement the translation leaves out is not untranslated. */
+static void
+test_non_content_is_not_checked (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = test_data_path ("align/treaty-en.txt");
+  g_autofree char *target = test_data_path ("align/treaty-it.txt");
+  g_autofree char *path = g_build_filename (f->dir->path, "texts.diptych", NULL);
+  g_autoptr (DipProject) project = test_project_of_texts (path, source, "en", target, "it");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (dip_project_align (project, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  guint kinds = (1u << DIP_CHECK_NUMBER_MISMATCH) | (1u << DIP_CHECK_UNTRANSLATED);
+  g_autoptr (GPtrArray) found = dip_project_check (project, kinds, check_options (), NULL,
+                                                   &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("finding: %s", finding (found, i)->message);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 static void
 test_wrong_language (Fixture *f, gconstpointer data)
 {
@@ -496,6 +519,7 @@ main (int argc, char **argv)
   ADD ("/checks/spelling-word-list", test_spelling_word_list);
   ADD ("/checks/number-mismatch", test_number_mismatch);
   ADD ("/checks/untranslated", test_untranslated);
+  ADD ("/checks/non-content-is-not-checked", test_non_content_is_not_checked);
   ADD ("/checks/wrong-language", test_wrong_language);
   ADD ("/checks/repeated-word", test_repeated_word);
   ADD ("/checks/double-space", test_double_space);
