@@ -299,7 +299,17 @@ bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *o
   if (best_case <= floor)
     return -INFINITY;
 
-  /* A word counts once however many sentences on the other side have it. */
+  /* A word counts once however many sentences on the other side have it.
+     Against a summary, an article sentence that shares no word is no
+     orphan: the omission rate already prices the sentences a summary
+     leaves out, and one it condenses may share no word with it. The
+     Italian sample's summary kept its strict F1 (0.816) and wrong beads
+     became less sure (mean confidence 0.74 -> 0.64, right ones 0.83 ->
+     0.80); the de-fr summaries drawn from the development set went from
+     0.55/0.53/0.48 to 0.56/0.59/0.56 without a dictionary, and from
+     0.70/0.77/0.69 to 0.69/0.77/0.67 with one. */
+  gboolean src_orphans = !summary_target;
+  gboolean tgt_orphans = !summary || summary_target;
   guint column[4] = { 0 };
   for (guint x = i - a; x < i; x++)
     {
@@ -311,13 +321,13 @@ bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *o
           column[y - (j - b)] += value >> 16;
         }
       src_matches += MIN (row, t->src->n_words[x]);
-      if (row == 0 && (a + b > 2 || t->src->n_words[x] >= 3))
+      if (src_orphans && row == 0 && (a + b > 2 || t->src->n_words[x] >= 3))
         orphans++;
     }
   for (guint y = j - b; y < j; y++)
     {
       tgt_matches += MIN (column[y - (j - b)], t->tgt->n_words[y]);
-      if (column[y - (j - b)] == 0 && (a + b > 2 || t->tgt->n_words[y] >= 3))
+      if (tgt_orphans && column[y - (j - b)] == 0 && (a + b > 2 || t->tgt->n_words[y] >= 3))
         orphans++;
     }
 
