@@ -172,6 +172,10 @@ continues (const char *text, const Line *a, const Line *b, gsize longest)
   return g_unichar_isalpha (end_a) && (a->end - a->start) * 10 >= longest * 6;
 }
 
+/* Words a sentence inside a short paragraph needs for the paragraph to be
+   prose rather than a title. */
+#define MIN_SENTENCE_WORDS 6
+
 static gboolean
 looks_like_heading (const char *text, gsize start, gsize end)
 {
@@ -197,9 +201,35 @@ looks_like_heading (const char *text, gsize start, gsize end)
   if (ends_sentence (c))
     return FALSE;
 
-  guint words = 1;
-  for (gsize i = start; i < end; i++)
-    words += text[i] == ' ' || text[i] == '\n';
+  /* A whole sentence inside is prose whose end a page break cut off ("…
+   * signed the act of surrender. Hitler divided France into two zones.
+   * The whole of"). A title's "Part II. The Defeat of France" has too few
+   * words before its full stop to be one, and "Germany Severs Relations
+   * with Soviet Russia. The Annulment of the Brest Treaty" too many
+   * capitals: a sentence has more words in lower case. */
+  guint words = 1, sentence_words = 1, lower = 0, upper = 0;
+  gboolean word_start = TRUE;
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+      gboolean space = u == ' ' || u == '\n';
+      words += space;
+      sentence_words += space;
+      if (word_start && !space)
+        {
+          lower += g_unichar_islower (u);
+          upper += g_unichar_isupper (u);
+        }
+      word_start = space;
+      if ((u == '.' || u == '!' || u == '?') && p + 2 < text + end && p[1] == ' '
+          && g_unichar_isupper (g_utf8_get_char (p + 2)))
+        {
+          if (sentence_words >= MIN_SENTENCE_WORDS && lower > upper)
+            return FALSE;
+          sentence_words = 0;
+          lower = upper = 0;
+        }
+    }
   return words <= 25;
 }
 
