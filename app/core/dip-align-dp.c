@@ -65,7 +65,13 @@ dip_align_shape_log_prior (guint a, guint b)
    probability `omission` or kept, and a summary sentence condenses one or
    more kept ones, fewer more likely. Translation priors would make leaving
    a sentence out dearer than hiding it in a merge, which a summary turns
-   upside down. */
+   upside down. A bead of several sentences on both sides (2-2, 3-2) is
+   none: each summary sentence condenses its own run of the article, and a
+   summary may split one article sentence (1-2) but does not re-split a run
+   of them. Allowed, such beads swallowed the runs of an Italian summary of
+   the English sample 002 with the dictionary (strict F1 0.31; 0.69 without
+   them); the Italian sample's summary did not move, and the de-fr
+   summaries drawn from the development set rose by up to 0.025. */
 static double
 summary_shape_log_prior (guint article, guint summary, double omission)
 {
@@ -73,6 +79,8 @@ summary_shape_log_prior (guint article, guint summary, double omission)
     return log (omission) * article;
   if (article == 0)
     return dip_align_shape_log_prior (0, summary);
+  if (article > 1 && summary > 1)
+    return -INFINITY;
   double kept = article * log1p (-omission);
   if (summary == 1)
     return kept + log1p (-SUMMARY_CONTINUATION) + (article - 1) * log (SUMMARY_CONTINUATION);

@@ -210,6 +210,19 @@ non_content_bead (const AlignDocument *src, guint src_at, guint src_end,
   return bead;
 }
 
+/* The segment position of content segment `index`, or the end of the
+   document after the last. An insertion or omission has no place on its
+   empty side: it goes before the next content segment there, after any
+   non-content ones, so that those can still pair with their like on the
+   other side ("³⁸" after a sentence and after its translation, with the
+   translator's added sentence in between). */
+static guint
+first_content_at (const AlignDocument *doc, guint index)
+{
+  return index < doc->content->len ? g_array_index (doc->content, guint, index)
+                                   : doc->segments->len;
+}
+
 /* Beads over content positions → beads over segment positions, with the
    non-content segments between them paired where they correspond and in
    beads of their own otherwise, or in the confirmed bead of `kept` that
@@ -234,14 +247,14 @@ to_segment_beads (const GArray *aligned, const AlignDocument *src, const AlignDo
               s1 = g_array_index (src->content, guint, bead->src_start + bead->src_count - 1) + 1;
             }
           else
-            s0 = s1 = src_at;
+            s0 = s1 = first_content_at (src, bead->src_start);
           if (bead->tgt_count > 0)
             {
               t0 = g_array_index (tgt->content, guint, bead->tgt_start);
               t1 = g_array_index (tgt->content, guint, bead->tgt_start + bead->tgt_count - 1) + 1;
             }
           else
-            t0 = t1 = tgt_at;
+            t0 = t1 = first_content_at (tgt, bead->tgt_start);
         }
       while (src_at < s0 || tgt_at < t0)
         {
