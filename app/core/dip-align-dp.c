@@ -859,6 +859,39 @@ band_from_path (const GArray *path, const guint *src_origin, const guint *tgt_or
   repair_band (lo, hi, n, m);
 }
 
+/* The band around the path that aligning blocks of about COARSE_FACTOR
+   units finds, recursively; FALSE if cancelled. */
+static gboolean
+coarse_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlignParams *params,
+             guint *lo, guint *hi, GCancellable *cancellable)
+{
+  guint n = src->n, m = tgt->n;
+  double src_chars = 0, tgt_chars = 0;
+  for (guint i = 0; i < n; i++)
+    src_chars += src->chars[i];
+  for (guint j = 0; j < m; j++)
+    tgt_chars += tgt->chars[j];
+  /* Blocks of about COARSE_FACTOR units of the longer side, and of the
+     same share of the text on both sides. */
+  double blocks = MAX (1.0, (double) MAX (n, m) / COARSE_FACTOR);
+  DipAlignUnits *coarse_src = dip_align_units_blocks (src, MAX (src_chars, 1.0) / blocks);
+  DipAlignUnits *coarse_tgt = dip_align_units_blocks (tgt, MAX (tgt_chars, 1.0) / blocks);
+  /* Leaving a block out leaves out all its sentences. */
+  DipAlignParams coarse_params = *params;
+  coarse_params.unit_size = params->unit_size * (double) (n + m) / (coarse_src->n + coarse_tgt->n);
+  coarse_params.posteriors = FALSE;
+  /* Blocks cross paragraphs by design. */
+  g_clear_pointer (&coarse_src->paragraph, g_free);
+  g_clear_pointer (&coarse_tgt->paragraph, g_free);
+  g_autoptr (GArray) coarse = dip_align_solve (coarse_src, coarse_tgt, &coarse_params, NULL,
+                                               cancellable);
+  if (coarse != NULL)
+    band_from_path (coarse, coarse_src->origin, coarse_tgt->origin, BAND_MARGIN, n, m, lo, hi);
+  dip_align_units_free (coarse_src);
+  dip_align_units_free (coarse_tgt);
+  return coarse != NULL;
+}
+
 GArray *
 dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlignParams *params,
                  const GArray *guide, GCancellable *cancellable)
@@ -866,42 +899,48 @@ dip_align_solve (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAl
   guint n = src->n, m = tgt->n;
   g_autofree guint *lo = g_new (guint, n + 1);
   g_autofree guint *hi = g_new (guint, n + 1);
+  gboolean small = (guint64) (n + 1) * (m + 1) <= FULL_TABLE_CELLS;
 
   if (guide != NULL)
-    band_from_path (guide, NULL, NULL, GUIDE_MARGIN, n, m, lo, hi);
-  else if ((guint64) (n + 1) * (m + 1) <= FULL_TABLE_CELLS)
+    {
+      band_from_path (guide, NULL, NULL, GUIDE_MARGIN, n, m, lo, hi);
+      if (!small && params->weak_guide)
+        {
+          /* Where the first pass had little to go on, its path may have
+             lost its way beyond the guide's margin: blocks compared on
+             what this pass knows (the words Model 1 learnt) say where.
+             Wherever their path leaves the guide's band, the band takes
+             in both. */
+          g_autofree guint *coarse_lo = g_new (guint, n + 1);
+          g_autofree guint *coarse_hi = g_new (guint, n + 1);
+          if (!coarse_band (src, tgt, params, coarse_lo, coarse_hi, cancellable))
+            return NULL;
+          /* The rows where the blocks' path leaves the guide's band, and
+             BAND_MARGIN rows either side, where the two paths part. */
+          g_autofree gboolean *parted = g_new0 (gboolean, n + 1);
+          for (guint i = 0; i <= n; i++)
+            {
+              guint centre = coarse_lo[i] + (coarse_hi[i] - coarse_lo[i]) / 2;
+              if (centre < lo[i] || centre > hi[i])
+                for (guint k = i > BAND_MARGIN ? i - BAND_MARGIN : 0; k <= MIN (i + BAND_MARGIN, n); k++)
+                  parted[k] = TRUE;
+            }
+          for (guint i = 0; i <= n; i++)
+            if (parted[i])
+              {
+                lo[i] = MIN (lo[i], coarse_lo[i]);
+                hi[i] = MAX (hi[i], coarse_hi[i]);
+              }
+          repair_band (lo, hi, n, m);
+        }
+    }
+  else if (small)
     for (guint i = 0; i <= n; i++)
       {
         lo[i] = 0;
         hi[i] = m;
       }
-  else
-    {
-      double src_chars = 0, tgt_chars = 0;
-      for (guint i = 0; i < n; i++)
-        src_chars += src->chars[i];
-      for (guint j = 0; j < m; j++)
-        tgt_chars += tgt->chars[j];
-      /* Blocks of about COARSE_FACTOR units of the longer side, and of the
-         same share of the text on both sides. */
-      double blocks = MAX (1.0, (double) MAX (n, m) / COARSE_FACTOR);
-      DipAlignUnits *coarse_src = dip_align_units_blocks (src, MAX (src_chars, 1.0) / blocks);
-      DipAlignUnits *coarse_tgt = dip_align_units_blocks (tgt, MAX (tgt_chars, 1.0) / blocks);
-      /* Leaving a block out leaves out all its sentences. */
-      DipAlignParams coarse_params = *params;
-      coarse_params.unit_size = params->unit_size * (double) (n + m) / (coarse_src->n + coarse_tgt->n);
-      coarse_params.posteriors = FALSE;
-      /* Blocks cross paragraphs by design. */
-      g_clear_pointer (&coarse_src->paragraph, g_free);
-      g_clear_pointer (&coarse_tgt->paragraph, g_free);
-      g_autoptr (GArray) coarse = dip_align_solve (coarse_src, coarse_tgt, &coarse_params, NULL,
-                                                   cancellable);
-      if (coarse != NULL)
-        band_from_path (coarse, coarse_src->origin, coarse_tgt->origin, BAND_MARGIN, n, m, lo, hi);
-      dip_align_units_free (coarse_src);
-      dip_align_units_free (coarse_tgt);
-      if (coarse == NULL)
-        return NULL;
-    }
+  else if (!coarse_band (src, tgt, params, lo, hi, cancellable))
+    return NULL;
   return solve_in_band (src, tgt, params, lo, hi, cancellable);
 }

@@ -96,6 +96,9 @@ typedef struct
   double summary_word_gain;  /* nats per summary word the bead explains */
   double summary_chance;     /* chance a summary word matches one article sentence */
   gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
+  /* The guide rests mostly on lengths: check it against the blocks' path
+     and widen the band where they part (costs a coarse pass). */
+  gboolean weak_guide;
 } DipAlignParams;
 
 enum

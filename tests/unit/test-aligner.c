@@ -360,6 +360,72 @@ units_with_keys (const guint32 *const *keys, guint n)
   return dip_align_units_new (n, chars, n_words, NULL, entries);
 }
 
+/* A guide that lost its way: the second pass of a text that shares few
+   words is guided by a first pass that rested on lengths, and may have
+   strayed from the true path for a long stretch, further than the band
+   around it reaches. Told the guide is weak, the solver checks it against
+   the blocks' path and finds the way back. */
+static void
+test_weak_guide_is_checked (void)
+{
+  enum { N = 1000, STRAY_START = 300, STRAY_END = 700, OFFSET = 30 };
+  g_autofree guint32 *keys = g_new (guint32, 2 * N);
+  g_autofree const guint32 **unit_keys = g_new (const guint32 *, N);
+  for (guint i = 0; i < N; i++)
+    {
+      keys[2 * i] = i + 1;   /* each sentence its own word, the same on both sides */
+      keys[2 * i + 1] = 0;
+      unit_keys[i] = keys + 2 * i;
+    }
+  DipAlignUnits *src = units_with_keys (unit_keys, N);
+  DipAlignUnits *tgt = units_with_keys (unit_keys, N);
+  for (guint i = 0; i < N; i++)
+    src->chars[i] = tgt->chars[i] = 20 + (i * 37) % 60;
+
+  /* The guide pairs source i with target i + OFFSET from STRAY_START to
+     STRAY_END, with a run of insertions before and omissions after. */
+  g_autoptr (GArray) guide = g_array_new (FALSE, TRUE, sizeof (DipPathBead));
+  guint i = 0, j = 0;
+  while (i < N || j < N)
+    {
+      DipPathBead bead = { i, 1, j, 1 };
+      if (i == STRAY_START && j < STRAY_START + OFFSET)
+        bead.src_count = 0;
+      else if (i >= STRAY_END - OFFSET && i < STRAY_END && j == STRAY_END)
+        bead.tgt_count = 0;
+      g_array_append_val (guide, bead);
+      i += bead.src_count;
+      j += bead.tgt_count;
+    }
+
+  DipAlignParams params = {
+    .length_ratio = 1.0, .length_variance = 6.8, .lexical_weight = 2.0,
+    .chance_similarity = 0.2, .orphan_penalty = 2.0, .merge_orphan_penalty = 2.0,
+    .paragraph_penalty = 2.0, .gap_extend = -3.5, .unit_size = 1,
+  };
+  for (guint weak = 0; weak <= 1; weak++)
+    {
+      params.weak_guide = weak;
+      g_autoptr (GArray) path = dip_align_solve (src, tgt, &params, guide, NULL);
+      g_assert_nonnull (path);
+      guint on_diagonal = 0;
+      for (guint p = 0; p < path->len; p++)
+        {
+          const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+          on_diagonal += bead->src_count == 1 && bead->tgt_count == 1
+                         && bead->src_start == bead->tgt_start;
+        }
+      g_test_message ("weak guide %u: %u of %u sentences paired as they are", weak, on_diagonal,
+                      N);
+      if (weak)
+        g_assert_cmpuint (on_diagonal, ==, N);
+      else
+        g_assert_cmpuint (on_diagonal, <, N - (STRAY_END - STRAY_START) / 2);
+    }
+  dip_align_units_free (src);
+  dip_align_units_free (tgt);
+}
+
 /* A key's reach is how many units of its side hold it, each unit once
    however often it repeats the key. */
 static void
@@ -1105,6 +1171,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
   g_test_add_func ("/aligner/dictionary-skips-short-words", test_dictionary_skips_short_words);
   g_test_add_func ("/aligner/key-reach", test_key_reach);
+  g_test_add_func ("/aligner/weak-guide-is-checked", test_weak_guide_is_checked);
   g_test_add_func ("/aligner/words-split-at-apostrophes", test_words_split_at_apostrophes);
   g_test_add_func ("/aligner/cognates-meet-across-spellings",
                    test_cognates_meet_across_spellings);
