@@ -912,6 +912,7 @@ run_gold_case (gconstpointer data)
 }
 
 #define ITA_ENG "dict-freedict-ita-eng"
+#define ENG_FRA "dict-freedict-eng-fra"
 
 /* Strict F1 when written is in each comment: with and without the
    dictionary when they differ. */
@@ -962,6 +963,24 @@ static const GoldCase gold_cases[] = {
     summary_beads_have_one_side_single },
   { "/project/english-article-against-italian-summary-with-dictionary", "002-mixed-ro-en.txt",
     "en", "align/002-summary-it.txt", "it", "align/002-summary.gold", ITA_ENG, 0.6,
+    summary_beads_have_one_side_single },
+  /* The same article against a German translation of it, made for these
+     tests in German news style: two joins, two splits, the newsletter line
+     and a sentence left out, a background sentence added. No dictionary
+     for the pair. 1.000. */
+  { "/project/article-against-german-translation", "000-news-it.txt", "it",
+    "align/000-news-translation-de.txt", "de", "align/000-news-translation-de.gold", NULL, 0.9,
+    NULL },
+  /* The English Wikipedia sample against a French summary of it, made for
+     these tests: a quarter of its length, eight of its twelve sentences
+     condensing two or three article sentences, one of them across a
+     sentence it does not use. Merges resting on paraphrase go unseen:
+     0.562 without a dictionary, 0.697 with dict-freedict-eng-fra. */
+  { "/project/wikipedia-against-french-summary", "001-wikipedia-en.txt", "en",
+    "align/001-summary-fr.txt", "fr", "align/001-summary.gold", NULL, 0.5,
+    summary_beads_have_one_side_single },
+  { "/project/wikipedia-against-french-summary-with-dictionary", "001-wikipedia-en.txt", "en",
+    "align/001-summary-fr.txt", "fr", "align/001-summary.gold", ENG_FRA, 0.6,
     summary_beads_have_one_side_single },
 };
 
