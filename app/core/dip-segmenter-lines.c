@@ -198,7 +198,8 @@ looks_like_heading (const char *text, gsize start, gsize end)
       end = (gsize) (open - text);
       c = last_char (text, start, end);
     }
-  if (ends_sentence (c))
+  /* Speech broken off ("“So where—”") is no title either. */
+  if (ends_sentence (c) || c == 0x2014 || c == 0x2013)
     return FALSE;
 
   /* A whole sentence inside is prose whose end a page break cut off ("…

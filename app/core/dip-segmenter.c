@@ -217,15 +217,51 @@ is_number_with_dot (const char *text, gsize length)
   return i > 0 && i + 1 == length && text[i] == '.';
 }
 
-static gboolean
-starts_lower_or_digit (const char *text, gsize start, gsize end)
+/* The first letter or digit of [start, end), or 0. */
+static gunichar
+first_alnum (const char *text, gsize start, gsize end)
 {
   while (start < end)
     {
       gunichar c = g_utf8_get_char (text + start);
       if (g_unichar_isalnum (c))
-        return g_unichar_islower (c) || g_unichar_isdigit (c);
+        return c;
       start = (gsize) (g_utf8_next_char (text + start) - text);
+    }
+  return 0;
+}
+
+static gboolean
+starts_lower_or_digit (const char *text, gsize start, gsize end)
+{
+  gunichar c = first_alnum (text, start, end);
+  return g_unichar_islower (c) || g_unichar_isdigit (c);
+}
+
+static gboolean
+starts_lower (const char *text, gsize start, gsize end)
+{
+  return g_unichar_islower (first_alnum (text, start, end));
+}
+
+/* Whether [start, end) ends in "?" or "!", closing quotes and brackets
+   after it aside. */
+static gboolean
+ends_in_question_or_exclamation (const char *text, gsize start, gsize end)
+{
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (text + start, text + end);
+      if (last == NULL)
+        return FALSE;
+      gunichar c = g_utf8_get_char (last);
+      GUnicodeType t = g_unichar_type (c);
+      if (c == '?' || c == '!')
+        return TRUE;
+      if (t != G_UNICODE_FINAL_PUNCTUATION && t != G_UNICODE_CLOSE_PUNCTUATION
+          && c != '"' && c != '\'' && c != 0xBB)
+        return FALSE;
+      end = (gsize) (last - text);
     }
   return FALSE;
 }
@@ -246,6 +282,10 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
     return TRUE;
   if (g_hash_table_contains (self->abbreviations->before_lower, word))
     return starts_lower_or_digit (text, boundary, next_end);
+  /* A question or an exclamation in speech goes on with its tag: "“Didn't
+   * I?” she said." ICU breaks after the quote whatever follows. */
+  if (ends_in_question_or_exclamation (text, s, e) && starts_lower (text, boundary, next_end))
+    return TRUE;
   /* A reference mark cut in two ("state.[" | "1] Then"): ICU counts the
    * bracket as closing punctuation. Keep the mark with its sentence. */
   return text[e - 1] == '[';

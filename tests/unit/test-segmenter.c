@@ -135,6 +135,15 @@ test_english_abbreviations (void)
   g_assert_cmpstr (TEXT (s, 3), ==, "Then he left.");
   g_assert_cmpstr (TEXT (s, 4), ==, "The book by J. R. R. Tolkien sold well.");
   g_assert_cmpstr (TEXT (s, 5), ==, "See p. 12 and No. 5, e.g. the table.");
+
+  /* "a.m." and "p.m." end a sentence when the next one starts with a
+     capital, and only then. */
+  g_autoptr (Segmented) times = segment_string (
+    "en", "It runs every day at 1:00 a.m. An incremental backup copies only new files. "
+          "It starts at 9 a.m. and stops at 5 p.m. on weekdays.");
+  g_assert_cmpuint (times->spans->len, ==, 3);
+  g_assert_cmpstr (TEXT (times, 0), ==, "It runs every day at 1:00 a.m.");
+  g_assert_cmpstr (TEXT (times, 2), ==, "It starts at 9 a.m. and stops at 5 p.m. on weekdays.");
 }
 
 static void
@@ -232,6 +241,34 @@ test_paragraph_cut_by_page_break (void)
     }
 }
 
+/* Dialogue: a question or exclamation goes on with its tag in lower case;
+   "No." answering is a sentence, "No. 5" is not; and a line broken off
+   with a dash is speech, not a title. */
+static void
+test_dialogue (void)
+{
+  g_autoptr (Segmented) s = segment_string (
+    "en", "\u201CI told you so, didn\u2019t I?\u201D she said quietly. \u201CWhen?\u201D "
+          "Nora asked. \u201CNo. Forget it. See No. 5 on the list.\u201D");
+  g_assert_cmpuint (s->spans->len, ==, 6);
+  g_assert_cmpstr (TEXT (s, 0), ==,
+                   "\u201CI told you so, didn\u2019t I?\u201D she said quietly.");
+  g_assert_cmpstr (TEXT (s, 1), ==, "\u201CWhen?\u201D");
+  g_assert_cmpstr (TEXT (s, 2), ==, "Nora asked.");
+  g_assert_cmpstr (TEXT (s, 3), ==, "\u201CNo.");
+  g_assert_cmpstr (TEXT (s, 4), ==, "Forget it.");
+  g_assert_cmpstr (TEXT (s, 5), ==, "See No. 5 on the list.\u201D");
+
+  g_autoptr (Segmented) broken_off = segment_string ("en", "\u201CSo where\u2014\u201D");
+  g_assert_cmpuint (broken_off->spans->len, ==, 1);
+  g_assert_cmpint (KIND (broken_off, 0), ==, DIP_SEGMENT_SENTENCE);
+
+  g_autoptr (Segmented) italian = segment_string (
+    "it", "\u00ABQuando?\u00BB chiese Nora. \u00ABNon entra?\u00BB");
+  g_assert_cmpuint (italian->spans->len, ==, 2);
+  g_assert_cmpstr (TEXT (italian, 0), ==, "\u00ABQuando?\u00BB chiese Nora.");
+}
+
 static void
 test_mixed (void)
 {
@@ -248,7 +285,7 @@ test_book (void)
   g_autoptr (Segmented) s = segment_sample ("en", "003-book-en.txt");
 
   /* A regression guard: the count was checked by sampling, not by hand. */
-  g_assert_cmpuint (s->spans->len, ==, 11282);
+  g_assert_cmpuint (s->spans->len, ==, 11278);
   g_assert_cmpuint (count_kind (s, DIP_SEGMENT_TABLE_ROW), ==, 106);
   g_assert_cmpstr (TEXT (s, 0), ==, "SOVIET FOREIGN POLICY");
   g_assert_cmpint (KIND (s, 0), ==, DIP_SEGMENT_HEADING);
@@ -345,6 +382,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter/short-paragraph-ends-in-reference-mark",
                    test_short_paragraph_ends_in_reference_mark);
   g_test_add_func ("/segmenter/paragraph-cut-by-page-break", test_paragraph_cut_by_page_break);
+  g_test_add_func ("/segmenter/dialogue", test_dialogue);
   g_test_add_func ("/segmenter/mixed", test_mixed);
   g_test_add_func ("/segmenter/book", test_book);
   g_test_add_func ("/segmenter/line-kinds", test_line_kinds);
