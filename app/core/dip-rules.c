@@ -59,6 +59,7 @@ dip_abbreviations_free (DipAbbreviations *abbreviations)
     return;
   g_clear_pointer (&abbreviations->always, g_hash_table_unref);
   g_clear_pointer (&abbreviations->before_lower, g_hash_table_unref);
+  g_clear_pointer (&abbreviations->after_ordinal, g_hash_table_unref);
   g_free (abbreviations);
 }
 
@@ -75,6 +76,7 @@ dip_abbreviations_load (const char *lang, GError **error)
   g_autoptr (DipAbbreviations) abbreviations = g_new0 (DipAbbreviations, 1);
   abbreviations->always = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   abbreviations->before_lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  abbreviations->after_ordinal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_autofree char *full = g_strdup_printf (RULES_PREFIX "%s.txt", lang);
   g_autofree char *primary_tag = dip_language_tag_primary (lang);
@@ -91,6 +93,8 @@ dip_abbreviations_load (const char *lang, GError **error)
       const char *line = g_ptr_array_index (lines, i);
       if (line[0] == '~')
         g_hash_table_add (abbreviations->before_lower, g_strdup (line + 1));
+      else if (line[0] == '^')
+        g_hash_table_add (abbreviations->after_ordinal, g_strdup (line + 1));
       else
         g_hash_table_add (abbreviations->always, g_strdup (line));
     }

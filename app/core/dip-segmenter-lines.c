@@ -181,9 +181,11 @@ looks_like_heading (const char *text, gsize start, gsize end)
 {
   gunichar c = last_char (text, start, end);
   /* Closing quotes, brackets and markdown emphasis do not end a sentence
-   * by themselves; look at what they close. */
+   * by themselves, nor the space French sets before a closing guillemet
+   * ("Voilà. »"); look at what they close. */
   while (end > start && (c == '*' || c == '_' || c == '"' || c == 0x201D || c == 0xBB
-                         || c == ')' || c == '\'' || dip_is_superscript_digit (c)))
+                         || c == ')' || c == '\'' || dip_is_superscript_digit (c)
+                         || c == ' ' || c == 0x00A0 || c == 0x202F))
     {
       end = (gsize) (g_utf8_find_prev_char (text + start, text + end) - text);
       c = last_char (text, start, end);

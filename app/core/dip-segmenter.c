@@ -238,6 +238,26 @@ starts_lower_or_digit (const char *text, gsize start, gsize end)
   return g_unichar_islower (c) || g_unichar_isdigit (c);
 }
 
+/* Whether the first white-space-delimited word of [start, end), as it is
+   or without the punctuation after it ("Mai." ending a sentence), is in
+   `words`. */
+static gboolean
+first_word_in (GHashTable *words, const char *text, gsize start, gsize end)
+{
+  while (start < end && g_ascii_isspace (text[start]))
+    start++;
+  gsize word_end = start;
+  while (word_end < end && !g_ascii_isspace (text[word_end]))
+    word_end++;
+  g_autofree char *word = g_strndup (text + start, word_end - start);
+  if (g_hash_table_contains (words, word))
+    return TRUE;
+  gsize length = strlen (word);
+  while (length > 0 && strchr (".,;:!?", word[length - 1]) != NULL)
+    word[--length] = '\0';
+  return g_hash_table_contains (words, word);
+}
+
 static gboolean
 starts_lower (const char *text, gsize start, gsize end)
 {
@@ -282,6 +302,10 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
     return TRUE;
   if (g_hash_table_contains (self->abbreviations->before_lower, word))
     return starts_lower_or_digit (text, boundary, next_end);
+  /* "am 14." before "September": the number is an ordinal. */
+  if (is_number_with_dot (word, strlen (word)) && strlen (word) <= 3
+      && first_word_in (self->abbreviations->after_ordinal, text, boundary, next_end))
+    return TRUE;
   /* A question or an exclamation in speech goes on with its tag: "“Didn't
    * I?” she said." ICU breaks after the quote whatever follows. */
   if (ends_in_question_or_exclamation (text, s, e) && starts_lower (text, boundary, next_end))
@@ -308,6 +332,40 @@ keep_note_marks_with_sentence (const char *text, gsize end, GArray *bounds)
       if (p > *b && p == next)
         g_array_remove_index (bounds, i--);
       else if (p > *b && g_ascii_isspace (text[p]))
+        *b = p;
+    }
+}
+
+static gboolean
+is_space_or_no_break_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
+/* French and Italian print a space before a closing guillemet ("… la même
+ * chose. »"), and ICU breaks before it: the guillemet went to the next
+ * sentence, or stood alone at a paragraph's end. Move such breaks past it.
+ * A guillemet that a word follows opens a quotation (German "»Komm!«") and
+ * stays. */
+static void
+keep_closing_guillemets_with_sentence (const char *text, GArray *bounds)
+{
+  for (guint i = 1; i + 1 < bounds->len; i++)
+    {
+      gsize *b = &g_array_index (bounds, gsize, i);
+      gsize next = g_array_index (bounds, gsize, i + 1);
+      gsize p = *b;
+      while (p < next && is_space_or_no_break_space (g_utf8_get_char (text + p)))
+        p = (gsize) (g_utf8_next_char (text + p) - text);
+      gunichar c = p < next ? g_utf8_get_char (text + p) : 0;
+      if (c != 0x00BB && c != 0x203A)
+        continue;
+      p = (gsize) (g_utf8_next_char (text + p) - text);
+      if (p < next && !is_space_or_no_break_space (g_utf8_get_char (text + p)))
+        continue;
+      if (p >= next)
+        g_array_remove_index (bounds, i--);
+      else
         *b = p;
     }
 }
@@ -369,6 +427,7 @@ icu_boundaries (DipSegmenter *self, const char *text, gsize start, gsize end, GE
     }
   utext_close (ut);
   keep_note_marks_with_sentence (text, end, bounds);
+  keep_closing_guillemets_with_sentence (text, bounds);
   add_breaks_after_reference_marks (text, start, end, bounds);
   return bounds;
 }

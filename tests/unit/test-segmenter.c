@@ -269,6 +269,30 @@ test_dialogue (void)
   g_assert_cmpstr (TEXT (italian, 0), ==, "\u00ABQuando?\u00BB chiese Nora.");
 }
 
+/* German writes ordinal days with a full stop ("am 14. September"), and
+   French sets a space before a closing guillemet: neither ends a sentence
+   there. A German guillemet that opens a quotation stays with it. */
+static void
+test_ordinals_and_guillemets (void)
+{
+  g_autoptr (Segmented) german = segment_string (
+    "de", "Am 14. September 1986 fuhr der letzte Zug. Die Feier ist am 3. Mai. "
+          "Er ging. \u00BBKomm!\u00AB Sie kam.");
+  g_assert_cmpuint (german->spans->len, ==, 5);
+  g_assert_cmpstr (TEXT (german, 0), ==, "Am 14. September 1986 fuhr der letzte Zug.");
+  g_assert_cmpstr (TEXT (german, 1), ==, "Die Feier ist am 3. Mai.");
+  g_assert_cmpstr (TEXT (german, 3), ==, "\u00BBKomm!\u00AB");
+
+  g_autoptr (Segmented) french = segment_string (
+    "fr", "\u00AB\u00A0Il y a dix ans, personne n\u2019y croyait. Tout le monde le dit.\u00A0\u00BB "
+          "Fin.\n\n\u00AB\u00A0Voil\u00E0.\u00A0\u00BB");
+  g_assert_cmpuint (french->spans->len, ==, 4);
+  g_assert_cmpstr (TEXT (french, 1), ==, "Tout le monde le dit.\u00A0\u00BB");
+  g_assert_cmpstr (TEXT (french, 2), ==, "Fin.");
+  g_assert_cmpstr (TEXT (french, 3), ==, "\u00AB\u00A0Voil\u00E0.\u00A0\u00BB");
+  g_assert_cmpint (KIND (french, 3), ==, DIP_SEGMENT_SENTENCE);
+}
+
 static void
 test_mixed (void)
 {
@@ -383,6 +407,7 @@ main (int argc, char **argv)
                    test_short_paragraph_ends_in_reference_mark);
   g_test_add_func ("/segmenter/paragraph-cut-by-page-break", test_paragraph_cut_by_page_break);
   g_test_add_func ("/segmenter/dialogue", test_dialogue);
+  g_test_add_func ("/segmenter/ordinals-and-guillemets", test_ordinals_and_guillemets);
   g_test_add_func ("/segmenter/mixed", test_mixed);
   g_test_add_func ("/segmenter/book", test_book);
   g_test_add_func ("/segmenter/line-kinds", test_line_kinds);
