@@ -950,6 +950,7 @@ run_gold_case (gconstpointer data)
 
 #define ITA_ENG "dict-freedict-ita-eng"
 #define ENG_FRA "dict-freedict-eng-fra"
+#define DEU_FRA "dict-freedict-deu-fra"
 
 /* Strict F1 when written is in each comment: with and without the
    dictionary when they differ. */
@@ -1039,6 +1040,23 @@ static const GoldCase gold_cases[] = {
     "align/005-story-it.txt", "it", "align/005-story.gold", NULL, 0.88, NULL },
   { "/project/story-against-translation-with-dictionary", "align/005-story-en.txt", "en",
     "align/005-story-it.txt", "it", "align/005-story.gold", ITA_ENG, 0.88, NULL },
+  /* Terms of service for a made-up service against an Italian translation,
+     made for these tests: numbered clauses and sub-clauses, lettered
+     items, a disclaimer in capitals; two joins, a split at a semicolon, a
+     sentence added and the last one left out. 0.977 with or without the
+     dictionary: the sentence left out joins the one before it. */
+  { "/project/terms-against-translation", "align/006-terms-en.txt", "en",
+    "align/006-terms-it.txt", "it", "align/006-terms.gold", NULL, 0.9, NULL },
+  { "/project/terms-against-translation-with-dictionary", "align/006-terms-en.txt", "en",
+    "align/006-terms-it.txt", "it", "align/006-terms.gold", ITA_ENG, 0.9, NULL },
+  /* A German magazine article against a French translation, made for
+     these tests: a paragraph of three sentences cut, two joins, two
+     splits, a sentence added. 0.969; 1.000 with dict-freedict-deu-fra. */
+  { "/project/german-article-against-french-translation", "align/007-article-de.txt", "de",
+    "align/007-article-fr.txt", "fr", "align/007-article.gold", NULL, 0.9, NULL },
+  { "/project/german-article-against-french-translation-with-dictionary",
+    "align/007-article-de.txt", "de", "align/007-article-fr.txt", "fr", "align/007-article.gold",
+    DEU_FRA, 0.9, NULL },
 };
 
 /* The sentences of the bundled book, as the segmenter cuts them. */
