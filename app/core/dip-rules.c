@@ -60,6 +60,7 @@ dip_abbreviations_free (DipAbbreviations *abbreviations)
   g_clear_pointer (&abbreviations->always, g_hash_table_unref);
   g_clear_pointer (&abbreviations->before_lower, g_hash_table_unref);
   g_clear_pointer (&abbreviations->after_ordinal, g_hash_table_unref);
+  g_clear_pointer (&abbreviations->starters, g_hash_table_unref);
   g_free (abbreviations);
 }
 
@@ -77,6 +78,7 @@ dip_abbreviations_load (const char *lang, GError **error)
   abbreviations->always = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   abbreviations->before_lower = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   abbreviations->after_ordinal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  abbreviations->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_autofree char *full = g_strdup_printf (RULES_PREFIX "%s.txt", lang);
   g_autofree char *primary_tag = dip_language_tag_primary (lang);
@@ -95,6 +97,13 @@ dip_abbreviations_load (const char *lang, GError **error)
         g_hash_table_add (abbreviations->before_lower, g_strdup (line + 1));
       else if (line[0] == '^')
         g_hash_table_add (abbreviations->after_ordinal, g_strdup (line + 1));
+      else if (line[0] == '=')
+        {
+          g_auto (GStrv) words = g_strsplit_set (line + 1, " \t", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+              g_hash_table_add (abbreviations->starters, g_strdup (words[w]));
+        }
       else
         g_hash_table_add (abbreviations->always, g_strdup (line));
     }

@@ -9,6 +9,7 @@ typedef struct
   GHashTable *always;          /* abbreviations that never end a sentence */
   GHashTable *before_lower;    /* …that end one unless lower case or a digit follows */
   GHashTable *after_ordinal;   /* words before which "14." is an ordinal ("am 14. Mai") */
+  GHashTable *starters;        /* capitalised words that start sentences ("The", "He") */
 } DipAbbreviations;
 
 typedef struct

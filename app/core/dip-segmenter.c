@@ -301,7 +301,18 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
   if (is_number_with_dot (text + s, e - s))
     return TRUE;
   if (g_hash_table_contains (self->abbreviations->before_lower, word))
-    return starts_lower_or_digit (text, boundary, next_end);
+    {
+      if (starts_lower_or_digit (text, boundary, next_end))
+        return TRUE;
+      /* "the U.S. Army", "the U.N. Security Council": after an acronym in
+         capitals a capitalised word goes on with the sentence, unless it is
+         one that starts sentences ("the U.S. Then he left"). Only where the
+         language's file lists those words; "a.m." is no acronym. */
+      const char *inner_dot = strchr (word, '.');
+      return g_ascii_isupper (word[0]) && inner_dot != NULL && inner_dot[1] != '\0'
+             && g_hash_table_size (self->abbreviations->starters) > 0
+             && !first_word_in (self->abbreviations->starters, text, boundary, next_end);
+    }
   /* "am 14." before "September": the number is an ordinal. */
   if (is_number_with_dot (word, strlen (word)) && strlen (word) <= 3
       && first_word_in (self->abbreviations->after_ordinal, text, boundary, next_end))
@@ -377,26 +388,36 @@ compare_offsets (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* ICU does not break in "territory.[4] At the same time": the bracket
- * after the full stop hides the sentence end. Add those breaks. */
+/* Sentence ends ICU does not see. In "territory.[4] At the same time" the
+ * bracket after the full stop hides the end; and an ellipsis is no
+ * sentence terminal to ICU ("fecondi malintesi… Gli stessi"). A capital
+ * after either, past a space, starts a sentence. */
 static void
-add_breaks_after_reference_marks (const char *text, gsize start, gsize end, GArray *bounds)
+add_breaks_icu_misses (const char *text, gsize start, gsize end, GArray *bounds)
 {
-  static GRegex *after_mark;
-  if (g_once_init_enter (&after_mark))
-    g_once_init_leave (&after_mark,
-                       g_regex_new ("[.!?][\"”’»)]*(?:\\[\\d{1,3}\\])+\\K\\s+(?=\\p{Lu})",
+  static GRegex *missed;
+  if (g_once_init_enter (&missed))
+    g_once_init_leave (&missed,
+                       g_regex_new ("(?:[.!?][\"”’»)]*(?:\\[\\d{1,3}\\])+|…[\"”’»)]*)"
+                                    "\\K\\s+(?=\\p{Lu})",
                                     G_REGEX_OPTIMIZE, 0, NULL));
   g_autoptr (GMatchInfo) match = NULL;
   gboolean added = FALSE;
-  g_regex_match_full (after_mark, text + start, (gssize) (end - start), 0, 0, &match, NULL);
+  g_regex_match_full (missed, text + start, (gssize) (end - start), 0, 0, &match, NULL);
   while (g_match_info_matches (match))
     {
       int match_start, match_end;
       g_match_info_fetch_pos (match, 0, &match_start, &match_end);
       gsize offset = start + (gsize) match_end;
-      g_array_append_val (bounds, offset);
-      added = TRUE;
+      /* ICU may have seen some of them after all. */
+      gboolean known = FALSE;
+      for (guint i = 0; i < bounds->len && !known; i++)
+        known = g_array_index (bounds, gsize, i) == offset;
+      if (!known)
+        {
+          g_array_append_val (bounds, offset);
+          added = TRUE;
+        }
       g_match_info_next (match, NULL);
     }
   if (added)
@@ -428,7 +449,7 @@ icu_boundaries (DipSegmenter *self, const char *text, gsize start, gsize end, GE
   utext_close (ut);
   keep_note_marks_with_sentence (text, end, bounds);
   keep_closing_guillemets_with_sentence (text, bounds);
-  add_breaks_after_reference_marks (text, start, end, bounds);
+  add_breaks_icu_misses (text, start, end, bounds);
   return bounds;
 }
 
