@@ -1057,6 +1057,19 @@ static const GoldCase gold_cases[] = {
   { "/project/german-article-against-french-translation-with-dictionary",
     "align/007-article-de.txt", "de", "align/007-article-fr.txt", "fr", "align/007-article.gold",
     DEU_FRA, 0.9, NULL },
+  /* A wire report on made-up floods against a Spanish translation, made for
+     these tests: datelines, officials' titles, figures in both number
+     formats, a credit line; two joins, a split, a sentence left out and
+     one added. No dictionary for the pair. 0.970: the sentence added and
+     the one left out, side by side, come out as a 2-2 bead. */
+  { "/project/report-against-spanish-translation", "align/008-report-en.txt", "en",
+    "align/008-report-es.txt", "es", "align/008-report.gold", NULL, 0.9, NULL },
+  /* A French essay against an Italian translation, made for these tests:
+     long sentences, « » quotations, ellipses, "etc."; two splits at a
+     semicolon, a join, a sentence left out, a gloss added. No dictionary
+     for the pair. 1.000. */
+  { "/project/french-essay-against-italian-translation", "align/009-essai-fr.txt", "fr",
+    "align/009-essai-it.txt", "it", "align/009-essai.gold", NULL, 0.9, NULL },
 };
 
 /* The sentences of the bundled book, as the segmenter cuts them. */
