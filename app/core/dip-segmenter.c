@@ -187,13 +187,20 @@ is_opening_punct (gunichar c)
 }
 
 /* The last white-space-delimited word of [start, end), opening quotes and
- * brackets stripped: the candidate abbreviation before a break. */
+ * brackets stripped, and an elided article before an apostrophe too
+ * ("dall’arch." is "arch."): the candidate abbreviation before a break. */
 static char *
 last_word (const char *text, gsize start, gsize end)
 {
   gsize word_start = end;
   while (word_start > start && !g_ascii_isspace (text[word_start - 1]))
     word_start--;
+  for (gsize p = word_start; p < end; p = (gsize) (g_utf8_next_char (text + p) - text))
+    {
+      gunichar c = g_utf8_get_char (text + p);
+      if ((c == '\'' || c == 0x2019) && p > word_start)
+        word_start = (gsize) (g_utf8_next_char (text + p) - text);
+    }
   while (word_start < end && is_opening_punct (g_utf8_get_char (text + word_start)))
     word_start = (gsize) (g_utf8_next_char (text + word_start) - text);
   return g_strndup (text + word_start, end - word_start);

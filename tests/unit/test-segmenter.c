@@ -321,6 +321,19 @@ test_ellipsis_and_etcetera (void)
   g_assert_cmpuint (german->spans->len, ==, 2);
 }
 
+/* Italian titles in lower case, after an elided article too ("dall’arch.
+   Marta Colella"), do not end a sentence. */
+static void
+test_italian_titles (void)
+{
+  g_autoptr (Segmented) s = segment_string (
+    "it", "I lavori sono stati diretti dall\u2019arch. Marta Colella. Il direttore, il dott. "
+          "Paolo Rizzo, prevede il tutto esaurito. Lo conferma l'avv. Rossi.");
+  g_assert_cmpuint (s->spans->len, ==, 3);
+  g_assert_cmpstr (TEXT (s, 0), ==, "I lavori sono stati diretti dall\u2019arch. Marta Colella.");
+  g_assert_cmpstr (TEXT (s, 2), ==, "Lo conferma l'avv. Rossi.");
+}
+
 static void
 test_mixed (void)
 {
@@ -437,6 +450,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter/dialogue", test_dialogue);
   g_test_add_func ("/segmenter/ordinals-and-guillemets", test_ordinals_and_guillemets);
   g_test_add_func ("/segmenter/ellipsis-and-etcetera", test_ellipsis_and_etcetera);
+  g_test_add_func ("/segmenter/italian-titles", test_italian_titles);
   g_test_add_func ("/segmenter/mixed", test_mixed);
   g_test_add_func ("/segmenter/book", test_book);
   g_test_add_func ("/segmenter/line-kinds", test_line_kinds);
