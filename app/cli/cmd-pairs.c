@@ -93,8 +93,8 @@ dip_cmd_pairs (int argc, char **argv)
           Pair *pair = g_new0 (Pair, 1);
           pair->bead = g_array_index (beads, DipBead, b);
           const DipBead *bead = &pair->bead;
-          pair->source = dip_segments_join (src, bead->src_start, bead->src_count, " ");
-          pair->target = dip_segments_join (tgt, bead->tgt_start, bead->tgt_count, " ");
+          pair->source = dip_segments_join (src, bead->src_start, bead->src_count, " ", FALSE);
+          pair->target = dip_segments_join (tgt, bead->tgt_start, bead->tgt_count, " ", FALSE);
           g_ptr_array_add (pairs, pair);
         }
     }

@@ -35,27 +35,6 @@ list_pairs (DipProject *self, GError **error)
   return g_steal_pointer (&pairs);
 }
 
-/* A bead side's text for the checks: its segments joined with a space,
-   less the non-content ones ("[edit]", a reference mark, an advertisement),
-   which are no translation and have none: "[1]" against "[2]" is no
-   number mismatch, and an advertisement left out is not untranslated. */
-static char *
-join_content (GPtrArray *segments, guint start, guint count)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = start; i < start + count && i < segments->len; i++)
-    {
-      const DipSegment *segment = g_ptr_array_index (segments, i);
-      if (segment->kind == DIP_SEGMENT_NON_CONTENT)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, segment->text);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
 foreach_in_pair (DipProject *self, gint64 src_document, gint64 tgt_document, guint status_mask,
                  DipBeadTextFunc func, gpointer user_data, GCancellable *cancellable,
@@ -79,8 +58,11 @@ foreach_in_pair (DipProject *self, gint64 src_document, gint64 tgt_document, gui
       const DipBead *b = &g_array_index (beads, DipBead, i);
       if (!(status_mask & (1u << b->status)))
         continue;
-      char *src = join_content (sources, b->src_start, b->src_count);
-      char *tgt = join_content (targets, b->tgt_start, b->tgt_count);
+      /* Non-content segments are no translation and need none: "[1]"
+         against "[2]" is no number mismatch, and an advertisement left
+         out is not untranslated. */
+      char *src = dip_segments_join (sources, b->src_start, b->src_count, " ", TRUE);
+      char *tgt = dip_segments_join (targets, b->tgt_start, b->tgt_count, " ", TRUE);
       if (!func (b, src, tgt, user_data, error))
         return FALSE;
     }

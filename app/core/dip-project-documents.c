@@ -247,13 +247,16 @@ dip_texts_join (GPtrArray *texts, guint start, guint count, const char *separato
 }
 
 char *
-dip_segments_join (GPtrArray *segments, guint start, guint count, const char *separator)
+dip_segments_join (GPtrArray *segments, guint start, guint count, const char *separator,
+                   gboolean content_only)
 {
   GString *text = g_string_new (NULL);
 
   for (guint i = start; i < start + count && i < segments->len; i++)
     {
       const DipSegment *segment = g_ptr_array_index (segments, i);
+      if (content_only && segment->kind == DIP_SEGMENT_NON_CONTENT)
+        continue;
       if (text->len > 0)
         g_string_append (text, separator);
       g_string_append (text, segment->text);

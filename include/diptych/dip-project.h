@@ -120,11 +120,14 @@ void         dip_segment_free (DipSegment *segment);
 
 /* The texts of segments [start, start + count) of `segments` (DipSegment*,
  * in order) joined by `separator` (empty texts add none); "" for none. A
- * bead's side text. */
+ * bead's side text; with `content_only`, less its DIP_SEGMENT_NON_CONTENT
+ * segments ("[edit]", a reference mark), which are no translation: the
+ * text the checks read. */
 char        *dip_segments_join (GPtrArray  *segments,
                                 guint       start,
                                 guint       count,
-                                const char *separator);
+                                const char *separator,
+                                gboolean    content_only);
 
 /* The texts of a document's segments in order, without the rest of each
  * segment (quicker for a book). Array of char*. */

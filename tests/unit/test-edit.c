@@ -48,11 +48,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   /* A bead's side text: its segments joined. */
   g_autoptr (GPtrArray) segments = dip_project_list_segments (f->project, f->src, &error);
   g_assert_no_error (error);
-  g_autofree char *joined = dip_segments_join (segments, 0, 2, " | ");
+  g_autofree char *joined = dip_segments_join (segments, 0, 2, " | ", FALSE);
   g_assert_cmpstr (joined, ==, "Uno. | Due.");
-  g_autofree char *past_end = dip_segments_join (segments, 2, 5, " ");
+  g_autofree char *past_end = dip_segments_join (segments, 2, 5, " ", FALSE);
   g_assert_cmpstr (past_end, ==, "Tre.");
-  g_autofree char *none = dip_segments_join (segments, 1, 0, " ");
+  g_autofree char *none = dip_segments_join (segments, 1, 0, " ", FALSE);
   g_assert_cmpstr (none, ==, "");
 }
 
@@ -256,7 +256,7 @@ segment_text (Fixture *f, gint64 document, guint position)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) segments = dip_project_list_segments (f->project, document, &error);
   g_assert_no_error (error);
-  return dip_segments_join (segments, position, 1, "");
+  return dip_segments_join (segments, position, 1, "", FALSE);
 }
 
 static void
