@@ -333,54 +333,55 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
   return text[e - 1] == '[';
 }
 
-/* ICU breaks before a footnote mark written in superscript digits
- * ("policy".¹ The …" → "policy"." | "¹ The …"): move such breaks past the
- * mark, which stays with the sentence it annotates. A mark that ends the
- * run loses its break altogether. */
-static void
-keep_note_marks_with_sentence (const char *text, gsize end, GArray *bounds)
-{
-  for (guint i = 1; i + 1 < bounds->len; i++)
-    {
-      gsize *b = &g_array_index (bounds, gsize, i);
-      gsize next = g_array_index (bounds, gsize, i + 1);
-      gsize p = *b;
-      while (p < end && p < next && dip_is_superscript_digit (g_utf8_get_char (text + p)))
-        p = (gsize) (g_utf8_next_char (text + p) - text);
-      if (p > *b && p == next)
-        g_array_remove_index (bounds, i--);
-      else if (p > *b && g_ascii_isspace (text[p]))
-        *b = p;
-    }
-}
-
 static gboolean
 is_space_or_no_break_space (gunichar c)
 {
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
 }
 
+/* ICU breaks before a footnote mark written in superscript digits
+ * ("policy".¹ The …" → "policy"." | "¹ The …"). The end of such a mark
+ * that starts a sentence at `at` and a space or the sentence's end
+ * (`next`) follows; `at` when there is none. */
+static gsize
+note_mark_end (const char *text, gsize at, gsize next)
+{
+  gsize p = at;
+  while (p < next && dip_is_superscript_digit (g_utf8_get_char (text + p)))
+    p = (gsize) (g_utf8_next_char (text + p) - text);
+  return p == next || g_ascii_isspace (text[p]) ? p : at;
+}
+
 /* French and Italian print a space before a closing guillemet ("… la même
- * chose. »"), and ICU breaks before it: the guillemet went to the next
- * sentence, or stood alone at a paragraph's end. Move such breaks past it.
- * A guillemet that a word follows opens a quotation (German "»Komm!«") and
- * stays. */
+ * chose. »"), and ICU breaks before the space. The end of such a guillemet
+ * at the start of a sentence, spaces before it included; `at` when there is
+ * none. A guillemet that a word follows opens a quotation (German
+ * "»Komm!«"). */
+static gsize
+closing_guillemet_end (const char *text, gsize at, gsize next)
+{
+  gsize p = at;
+  while (p < next && is_space_or_no_break_space (g_utf8_get_char (text + p)))
+    p = (gsize) (g_utf8_next_char (text + p) - text);
+  gunichar c = p < next ? g_utf8_get_char (text + p) : 0;
+  if (c != 0x00BB && c != 0x203A)
+    return at;
+  p = (gsize) (g_utf8_next_char (text + p) - text);
+  return p >= next || is_space_or_no_break_space (g_utf8_get_char (text + p)) ? p : at;
+}
+
+/* Moves each break that a mark of the sentence before follows (`mark_end`
+ * says where it ends) past the mark, or drops the break when the mark is
+ * all that follows it. */
 static void
-keep_closing_guillemets_with_sentence (const char *text, GArray *bounds)
+keep_marks_with_sentence (const char *text, GArray *bounds,
+                          gsize (*mark_end) (const char *text, gsize at, gsize next))
 {
   for (guint i = 1; i + 1 < bounds->len; i++)
     {
       gsize *b = &g_array_index (bounds, gsize, i);
       gsize next = g_array_index (bounds, gsize, i + 1);
-      gsize p = *b;
-      while (p < next && is_space_or_no_break_space (g_utf8_get_char (text + p)))
-        p = (gsize) (g_utf8_next_char (text + p) - text);
-      gunichar c = p < next ? g_utf8_get_char (text + p) : 0;
-      if (c != 0x00BB && c != 0x203A)
-        continue;
-      p = (gsize) (g_utf8_next_char (text + p) - text);
-      if (p < next && !is_space_or_no_break_space (g_utf8_get_char (text + p)))
-        continue;
+      gsize p = mark_end (text, *b, next);
       if (p >= next)
         g_array_remove_index (bounds, i--);
       else
@@ -454,8 +455,8 @@ icu_boundaries (DipSegmenter *self, const char *text, gsize start, gsize end, GE
       g_array_append_val (bounds, offset);
     }
   utext_close (ut);
-  keep_note_marks_with_sentence (text, end, bounds);
-  keep_closing_guillemets_with_sentence (text, bounds);
+  keep_marks_with_sentence (text, bounds, note_mark_end);
+  keep_marks_with_sentence (text, bounds, closing_guillemet_end);
   add_breaks_icu_misses (text, start, end, bounds);
   return bounds;
 }
