@@ -166,23 +166,25 @@ non_content_shape (const char *text)
 }
 
 static gboolean
-same_non_content (const AlignDocument *src, guint i, const AlignDocument *tgt, guint j)
+same_shape (const DipSegment *a, const DipSegment *b)
 {
-  const DipSegment *a = g_ptr_array_index (src->segments, i);
-  const DipSegment *b = g_ptr_array_index (tgt->segments, j);
   g_autofree char *shape_a = non_content_shape (a->text);
   g_autofree char *shape_b = non_content_shape (b->text);
   return g_str_equal (shape_a, shape_b);
 }
 
-/* Whether any of the segments [from, end) of `doc` looks like segment `at`
-   of `other` (`doc_is_source` says which is which). */
+static inline const DipSegment *
+segment_at (const AlignDocument *doc, guint position)
+{
+  return g_ptr_array_index (doc->segments, position);
+}
+
+/* Whether any of the segments [from, end) of `doc` looks like `segment`. */
 static gboolean
-has_counterpart (const AlignDocument *doc, guint from, guint end, const AlignDocument *other,
-                 guint at, gboolean doc_is_source)
+has_counterpart (const AlignDocument *doc, guint from, guint end, const DipSegment *segment)
 {
   for (guint k = from; k < end; k++)
-    if (doc_is_source ? same_non_content (doc, k, other, at) : same_non_content (other, at, doc, k))
+    if (same_shape (segment_at (doc, k), segment))
       return TRUE;
   return FALSE;
 }
@@ -199,11 +201,12 @@ non_content_bead (const AlignDocument *src, guint src_at, guint src_end,
 {
   DipBead bead = { 0, src_at, 0, tgt_at, 0, 1.0, DIP_BEAD_AUTO };
 
-  if (src_at < src_end && tgt_at < tgt_end && same_non_content (src, src_at, tgt, tgt_at))
+  if (src_at < src_end && tgt_at < tgt_end
+      && same_shape (segment_at (src, src_at), segment_at (tgt, tgt_at)))
     bead.src_count = bead.tgt_count = 1;
   else if (src_at < src_end
-           && (tgt_at == tgt_end || !has_counterpart (tgt, tgt_at, tgt_end, src, src_at, FALSE)
-               || has_counterpart (src, src_at + 1, src_end, tgt, tgt_at, TRUE)))
+           && (tgt_at == tgt_end || !has_counterpart (tgt, tgt_at, tgt_end, segment_at (src, src_at))
+               || has_counterpart (src, src_at + 1, src_end, segment_at (tgt, tgt_at))))
     bead.src_count = 1;
   else
     bead.tgt_count = 1;
