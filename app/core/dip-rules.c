@@ -71,6 +71,17 @@ resource_exists (const char *path)
   return g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL);
 }
 
+/* Adds the words of `line`, separated by spaces or tabs, to `set`
+   (case-folded with `fold`). */
+static void
+add_words (GHashTable *set, const char *line, gboolean fold)
+{
+  g_auto (GStrv) words = g_strsplit_set (line, " \t", -1);
+  for (guint k = 0; words[k] != NULL; k++)
+    if (*words[k] != '\0')
+      g_hash_table_add (set, fold ? g_utf8_casefold (words[k], -1) : g_strdup (words[k]));
+}
+
 DipAbbreviations *
 dip_abbreviations_load (const char *lang, GError **error)
 {
@@ -98,12 +109,7 @@ dip_abbreviations_load (const char *lang, GError **error)
       else if (line[0] == '^')
         g_hash_table_add (abbreviations->after_ordinal, g_strdup (line + 1));
       else if (line[0] == '=')
-        {
-          g_auto (GStrv) words = g_strsplit_set (line + 1, " \t", -1);
-          for (guint w = 0; words[w] != NULL; w++)
-            if (*words[w] != '\0')
-              g_hash_table_add (abbreviations->starters, g_strdup (words[w]));
-        }
+        add_words (abbreviations->starters, line + 1, FALSE);
       else
         g_hash_table_add (abbreviations->always, g_strdup (line));
     }
@@ -149,12 +155,7 @@ static void
 add_date_words (DipLineRules *rules, GPtrArray *lines)
 {
   for (guint i = 0; i < lines->len; i++)
-    {
-      g_auto (GStrv) words = g_strsplit_set (g_ptr_array_index (lines, i), " \t", -1);
-      for (guint k = 0; words[k] != NULL; k++)
-        if (*words[k] != '\0')
-          g_hash_table_add (rules->date_words, g_utf8_casefold (words[k], -1));
-    }
+    add_words (rules->date_words, g_ptr_array_index (lines, i), TRUE);
 }
 
 static gboolean
