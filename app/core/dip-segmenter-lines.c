@@ -185,7 +185,7 @@ looks_like_heading (const char *text, gsize start, gsize end)
    * ("Voilà. »"); look at what they close. */
   while (end > start && (c == '*' || c == '_' || c == '"' || c == 0x201D || c == 0xBB
                          || c == ')' || c == '\'' || dip_is_superscript_digit (c)
-                         || c == ' ' || c == 0x00A0 || c == 0x202F))
+                         || dip_is_space_or_no_break_space (c)))
     {
       end = (gsize) (g_utf8_find_prev_char (text + start, text + end) - text);
       c = last_char (text, start, end);

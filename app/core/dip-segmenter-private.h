@@ -10,6 +10,14 @@ const DipLineRules *dip_segmenter_get_rules (DipSegmenter *self);
 
 void     dip_trim_span (const char *text, gsize *start, gsize *end);
 
+/* A space, the no-break spaces included, which French sets before « : ; »
+   and GLib does not count as space. */
+static inline gboolean
+dip_is_space_or_no_break_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
 /* ¹ ² ³ and the other superscript digits, which mark footnotes. */
 static inline gboolean
 dip_is_superscript_digit (gunichar c)

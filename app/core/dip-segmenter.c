@@ -333,12 +333,6 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
   return text[e - 1] == '[';
 }
 
-static gboolean
-is_space_or_no_break_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
-}
-
 /* ICU breaks before a footnote mark written in superscript digits
  * ("policy".¹ The …" → "policy"." | "¹ The …"). The end of such a mark
  * that starts a sentence at `at` and a space or the sentence's end
@@ -361,13 +355,13 @@ static gsize
 closing_guillemet_end (const char *text, gsize at, gsize next)
 {
   gsize p = at;
-  while (p < next && is_space_or_no_break_space (g_utf8_get_char (text + p)))
+  while (p < next && dip_is_space_or_no_break_space (g_utf8_get_char (text + p)))
     p = (gsize) (g_utf8_next_char (text + p) - text);
   gunichar c = p < next ? g_utf8_get_char (text + p) : 0;
   if (c != 0x00BB && c != 0x203A)
     return at;
   p = (gsize) (g_utf8_next_char (text + p) - text);
-  return p >= next || is_space_or_no_break_space (g_utf8_get_char (text + p)) ? p : at;
+  return p >= next || dip_is_space_or_no_break_space (g_utf8_get_char (text + p)) ? p : at;
 }
 
 /* Moves each break that a mark of the sentence before follows (`mark_end`
