@@ -4,8 +4,9 @@
  *
  * Only word pairs that co-occur in some sentence pair have a probability.
  * Both directions have the same such pairs, so they are found once: an
- * open-addressing hash numbers each distinct pair, and every co-occurrence becomes a link to that number.
- * The iterations then walk flat arrays and look nothing up. */
+ * open-addressing hash numbers each distinct pair, and every co-occurrence
+ * becomes a link to that number. The iterations then walk flat arrays and
+ * look nothing up. */
 #include "dip-config.h"
 
 #include <string.h>
