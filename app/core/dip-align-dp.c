@@ -167,6 +167,9 @@ typedef struct
   /* Per cell, the matches of the unit pair ending there (pair_matches);
      G_MAXUINT32 while unknown. */
   guint32              *pair;
+  /* Against a summary, per cell, the summary words the article sentence
+     of the pair ending there explains (summary_mask); NULL for blocks. */
+  guint64              *summary_mask;
 } Table;
 
 /* The stamps that count each word of a pair once, for one thread. */
@@ -255,6 +258,51 @@ crosses_paragraph (const DipAlignUnits *u, guint start, guint count)
   return u->paragraph != NULL && count > 1 && u->paragraph[start] != u->paragraph[start + count - 1];
 }
 
+/* Against a summary, the words of summary sentence y that article
+   sentence x explains, as a bit mask. Only read while both passes run on
+   two threads: fill_all_pairs stores every pair in the band first. */
+#define MASK_UNKNOWN G_MAXUINT64
+
+static guint64
+summary_mask (const Table *t, guint x, guint y)
+{
+  gboolean summary_target = t->params->summary_side == DIP_ALIGN_SUMMARY_TARGET;
+  guint i = summary_target ? x : y, j = summary_target ? y : x;
+  guint64 *slot = in_band (t, i + 1, j + 1) ? &t->summary_mask[cell (t, i + 1, j + 1)] : NULL;
+
+  if (slot != NULL && *slot != MASK_UNKNOWN)
+    return *slot;
+  guint64 mask = summary_target ? dip_align_units_match_mask (t->tgt, y, t->src, x)
+                                : dip_align_units_match_mask (t->src, y, t->tgt, x);
+  if (slot != NULL)
+    *slot = mask;
+  return mask;
+}
+
+/* What summary sentences [summary_start, + summary_count) owe to article
+   sentences [article_start, + article_count): the weights of the summary
+   words these explain, each word once, less what as many unrelated
+   article sentences would explain. */
+static double
+summary_evidence (const Table *t, guint summary_start, guint summary_count, guint article_start,
+                  guint article_count)
+{
+  const DipSummaryWeights *weights = t->params->summary_weights;
+  double evidence = 0;
+
+  for (guint y = summary_start; y < summary_start + summary_count; y++)
+    {
+      guint64 explained = 0;
+      for (guint x = article_start; x < article_start + article_count; x++)
+        explained |= summary_mask (t, x, y);
+      const double *weight = weights->weight + weights->word_start[y];
+      for (; explained != 0; explained &= explained - 1)
+        evidence += weight[__builtin_ctzll (explained)];
+      evidence -= article_count * weights->chance[y];
+    }
+  return evidence;
+}
+
 /* The score of the bead (a, b) that ends at (i, j). When even a perfect
    word match could not lift it above `floor`, gives up early and returns
    -INFINITY: most shapes at most cells are hopeless on length alone, and
@@ -291,8 +339,19 @@ bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *o
   gboolean summary = summary_target || p->summary_side == DIP_ALIGN_SUMMARY_SOURCE;
   guint summary_words = summary_target ? tgt_words : src_words;
   guint article_count = summary_target ? a : b;
-  double best_lexical = summary ? p->summary_word_gain * summary_words
-                                : p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  /* Blocks of the coarse pass have no word weights. */
+  gboolean weighed = t->summary_mask != NULL;
+  guint summary_end = summary_target ? j : i, summary_count = summary_target ? b : a;
+  guint article_end = summary_target ? i : j;
+  double best_lexical = p->lexical_weight * (a + b) * (1.0 - p->chance_similarity);
+  if (weighed)
+    {
+      best_lexical = 0;
+      for (guint y = summary_end - summary_count; y < summary_end; y++)
+        best_lexical += p->summary_weights->total[y];
+    }
+  else if (summary)
+    best_lexical = p->summary_block_gain * summary_words;
   /* Lengths cost nothing at best: many shapes fail here already. */
   if (t->shape_lp[s] + best_lexical <= floor)
     return -INFINITY;
@@ -344,8 +403,12 @@ bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *o
     {
       guint explained = summary_target ? tgt_matches : src_matches;
       sim = summary_words > 0 ? MIN (1.0, (double) explained / summary_words) : 0;
-      lexical = p->summary_word_gain
-                * (explained - p->summary_chance * article_count * summary_words);
+      if (weighed)
+        lexical = summary_evidence (t, summary_end - summary_count, summary_count,
+                                    article_end - article_count, article_count);
+      else
+        lexical = p->summary_block_gain
+                  * (explained - p->summary_block_chance * article_count * summary_words);
     }
   else
     {
@@ -570,9 +633,14 @@ backward_thread (gpointer data)
 static void
 fill_pairs (Table *t, Matcher *matcher, guint first_row, guint end_row)
 {
+  gboolean summary_target = t->params->summary_side == DIP_ALIGN_SUMMARY_TARGET;
   for (guint i = MAX (first_row, 1u); i < end_row; i++)
     for (guint j = MAX (t->lo[i], 1u); j <= t->hi[i]; j++)
-      pair_matches (matcher, i - 1, j - 1);
+      {
+        pair_matches (matcher, i - 1, j - 1);
+        if (t->summary_mask != NULL)
+          summary_mask (t, summary_target ? i - 1 : j - 1, summary_target ? j - 1 : i - 1);
+      }
 }
 
 static gpointer
@@ -735,7 +803,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
                       ? summary_shape_log_prior (shapes[s].b, shapes[s].a, params->omission_rate)
                       : dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
   /* A run of gaps: against a summary, each article sentence is left out
-     on its own, at the measured rate; in a translation a run's further
+     on its own, at the summary's omission rate; in a translation a run's further
      sentences cost params->gap_extend. A unit of the coarse pass stands
      for unit_size sentences. */
   for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
@@ -749,6 +817,12 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
 
   t.pair = g_new (guint32, cells);
   memset (t.pair, 0xFF, cells * sizeof (guint32));
+  if (params->summary_side != DIP_ALIGN_SUMMARY_NONE && params->summary_weights != NULL
+      && src->signature == NULL)
+    {
+      t.summary_mask = g_new (guint64, cells);
+      memset (t.summary_mask, 0xFF, cells * sizeof (guint64));
+    }
   gsize stamp_size = MAX (max_words (src), max_words (tgt)) + 1;
   Matcher matcher;
   matcher_init (&matcher, &t, stamp_size);
@@ -776,6 +850,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   matcher_clear (&matcher);
 
   g_free (t.pair);
+  g_free (t.summary_mask);
   g_free (t.row_offset);
   g_free (t.score);
   g_free (t.back);

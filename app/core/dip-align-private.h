@@ -90,11 +90,15 @@ typedef struct
   /* An article against its summary: which side is the summary
      (DIP_ALIGN_SUMMARY_*), and the share of the article's sentences the
      summary leaves out. Beads are then scored per article sentence, kept
-     or left out, and by how much of the summary sentence they explain. */
+     or left out, and by what the summary words they explain are worth
+     (summary_weights). Blocks of the coarse pass have no such weights:
+     each summary word they explain is worth summary_block_gain, less the
+     share summary_block_chance that one unrelated block would explain. */
   guint  summary_side;
   double omission_rate;
-  double summary_word_gain;  /* nats per summary word the bead explains */
-  double summary_chance;     /* chance a summary word matches one article sentence */
+  const struct _DipSummaryWeights *summary_weights;
+  double summary_block_gain;
+  double summary_block_chance;
   gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
   /* The guide rests mostly on lengths: check it against the blocks' path
      and widen the band where they part (costs a coarse pass). */
@@ -132,12 +136,37 @@ GArray        *dip_align_solve        (const DipAlignUnits  *source,
 
 double         dip_align_shape_log_prior (guint a, guint b);
 
-/* Against a summary: sets `params`' omission rate, summary word gain and
-   chance from the beads of `path`, an earlier alignment of the same units. */
+/* The share of an article's `article` sentences that a summary of
+   `summary` sentences leaves out, as its sentence counts tell it. */
+double         dip_align_summary_omission_rate (guint article,
+                                                guint summary);
+
+/* Against a summary: sets `params`' length ratio from the beads of `path`,
+   an earlier alignment of the same units. */
 void           dip_align_summary_measure (const DipAlignUnits *source,
                                           const DipAlignUnits *target,
                                           const GArray        *path,
                                           DipAlignParams      *params);
+
+/* What each word of a summary is worth when the article sentences of its
+   bead explain it (dip-align-summary.c). Only a sentence's first
+   DIP_SUMMARY_WEIGHED_WORDS words are weighed, so that the words one
+   article sentence explains fit one bit mask; a summary sentence has
+   rarely more. */
+#define DIP_SUMMARY_WEIGHED_WORDS 64u
+typedef struct _DipSummaryWeights
+{
+  guint  *word_start;   /* per summary unit, n + 1: index of its first word */
+  double *weight;       /* per summary word, in nats */
+  double *total;        /* per summary unit: its words' weights summed */
+  double *chance;       /* per summary unit: what one unrelated article
+                           sentence explains of it, on average */
+} DipSummaryWeights;
+
+void           dip_summary_weights_init  (DipSummaryWeights   *weights,
+                                          const DipAlignUnits *summary,
+                                          const DipAlignUnits *article);
+void           dip_summary_weights_clear (DipSummaryWeights   *weights);
 
 /* Counts the words of unit i of `a` that have a key of unit j of `b` and
    are not yet marked `stamp_id` in `stamp` (one entry per word of unit i),
@@ -173,6 +202,35 @@ dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnit
         }
     }
   return count;
+}
+
+/* The words among the first DIP_SUMMARY_WEIGHED_WORDS of unit i of `a`
+   that have a key of unit j of `b`, as a bit mask. */
+static inline guint64
+dip_align_units_match_mask (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
+{
+  const guint32 *ek = (const guint32 *) (gpointer) a->entry_key->data;
+  const guint32 *ew = (const guint32 *) (gpointer) a->entry_word->data;
+  const guint32 *bk = (const guint32 *) (gpointer) b->key->data;
+  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
+  guint k = b->key_start[j], k_end = b->key_start[j + 1];
+  guint limit = MIN (a->n_words[i], DIP_SUMMARY_WEIGHED_WORDS);
+  guint64 mask = 0;
+
+  while (e < e_end && k < k_end)
+    {
+      if (ek[e] < bk[k])
+        e++;
+      else if (ek[e] > bk[k])
+        k++;
+      else
+        {
+          guint32 w = ew[e++];
+          if (w < limit)
+            mask |= G_GUINT64_CONSTANT (1) << w;
+        }
+    }
+  return mask;
 }
 
 G_END_DECLS

@@ -54,13 +54,11 @@
    next sentence on the same side is one too with probability 0.03, some
    six times what a lone one costs (about 0.005). */
 #define GAP_EXTEND_LOG_PRIOR (-3.5)
-/* Against a summary, before the first pass has measured them: even odds
-   that an article sentence is left out; half a nat for each summary word
-   a bead explains, beyond the one in a hundred an unrelated sentence
-   would explain. */
-#define INITIAL_OMISSION_RATE 0.5
-#define SUMMARY_WORD_GAIN 0.5
-#define SUMMARY_CHANCE 0.01
+/* Against a summary, blocks of the coarse pass count half a nat for each
+   summary word they explain, beyond the one in a hundred an unrelated
+   block would explain. */
+#define SUMMARY_BLOCK_GAIN 0.5
+#define SUMMARY_BLOCK_CHANCE 0.01
 
 struct _DipAligner
 {
@@ -316,6 +314,19 @@ training_pairs (Job *job, guint src_start, guint tgt_start, const GArray *path)
   return pairs;
 }
 
+/* Against a summary: (re)weighs the summary's words on the units' keys. */
+static void
+weigh_summary (DipSummaryWeights *weights, const DipAlignUnits *src, const DipAlignUnits *tgt,
+               DipAlignParams *params)
+{
+  if (params->summary_side == DIP_ALIGN_SUMMARY_NONE)
+    return;
+  gboolean summary_target = params->summary_side == DIP_ALIGN_SUMMARY_TARGET;
+  dip_summary_weights_clear (weights);
+  dip_summary_weights_init (weights, summary_target ? tgt : src, summary_target ? src : tgt);
+  params->summary_weights = weights;
+}
+
 static gboolean
 align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guint tgt_count,
                GArray *out, GCancellable *cancellable)
@@ -347,10 +358,14 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
     .gap_extend = GAP_EXTEND_LOG_PRIOR,
     .unit_size = 1,
     .summary_side = job->summary_side,
-    .omission_rate = INITIAL_OMISSION_RATE,
-    .summary_word_gain = SUMMARY_WORD_GAIN,
-    .summary_chance = SUMMARY_CHANCE,
+    .summary_block_gain = SUMMARY_BLOCK_GAIN,
+    .summary_block_chance = SUMMARY_BLOCK_CHANCE,
   };
+  if (job->summary_side != DIP_ALIGN_SUMMARY_NONE)
+    params.omission_rate = job->summary_side == DIP_ALIGN_SUMMARY_TARGET
+                             ? dip_align_summary_omission_rate (src_count, tgt_count)
+                             : dip_align_summary_omission_rate (tgt_count, src_count);
+  DipSummaryWeights weights = { 0 };
   DipDictionary *dictionary = job->self->dictionary;
   DipAlignUnits *tgt = build_units (&job->tgt, tgt_start, tgt_count, FALSE, job->table,
                                     NULL, NULL, NULL, 0);
@@ -362,6 +377,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
   DipAlignUnits *src = build_units (&job->src, src_start, src_count, TRUE, job->table,
                                     dictionary, NULL, limit_translations ? &target_reach : NULL,
                                     most_common);
+  weigh_summary (&weights, src, tgt, &params);
   g_autoptr (GArray) first = dip_align_solve (src, tgt, &params, NULL, cancellable);
   g_autoptr (GArray) path = NULL;
 
@@ -382,6 +398,8 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
         }
       if (params.summary_side != DIP_ALIGN_SUMMARY_NONE)
         dip_align_summary_measure (src, tgt, first, &params);
+      /* Model 1's translations are keys the words may share now. */
+      weigh_summary (&weights, src, tgt, &params);
       params.posteriors = TRUE;
       params.weak_guide = rests_on_lengths (first);
       path = dip_align_solve (src, tgt, &params, first, cancellable);
@@ -401,6 +419,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
                        DIP_BEAD_AUTO };
       g_array_append_val (out, bead);
     }
+  dip_summary_weights_clear (&weights);
   dip_align_units_free (src);
   dip_align_units_free (tgt);
   dip_key_reach_clear (&target_reach);
