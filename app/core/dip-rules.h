@@ -10,6 +10,7 @@ typedef struct
   GHashTable *before_lower;    /* …that end one unless lower case or a digit follows */
   GHashTable *after_ordinal;   /* words before which "14." is an ordinal ("am 14. Mai") */
   GHashTable *starters;        /* capitalised words that start sentences ("The", "He") */
+  GHashTable *speech_verbs;    /* verbs of a dialogue tag after its speaker ("Nora asked") */
 } DipAbbreviations;
 
 typedef struct

@@ -293,6 +293,33 @@ ends_in_question_or_exclamation (const char *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* Whether a dialogue tag that names its speaker starts at `at`: a
+   capitalised name of one or two words ("Nora", "Mrs. Lindqvist"), then a
+   verb of the language's file ("asked"), in `text` up to its end. */
+static gboolean
+speaker_tag_follows (DipSegmenter *self, const char *text, gsize at)
+{
+  if (g_hash_table_size (self->abbreviations->speech_verbs) == 0
+      || !g_unichar_isupper (first_alnum (text, at, strlen (text))))
+    return FALSE;
+  g_auto (GStrv) words = g_strsplit_set (text + at, " \t\n", 5);
+  guint seen = 0;
+  for (guint k = 0; words[k] != NULL && seen < 3; k++)
+    {
+      if (*words[k] == '\0')
+        continue;
+      seen++;
+      if (seen == 1)
+        continue;
+      gsize length = strlen (words[k]);
+      while (length > 0 && strchr (".,;:!?", words[k][length - 1]) != NULL)
+        words[k][--length] = '\0';
+      if (g_hash_table_contains (self->abbreviations->speech_verbs, words[k]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize boundary,
                 gsize next_end)
@@ -325,8 +352,10 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
       && first_word_in (self->abbreviations->after_ordinal, text, boundary, next_end))
     return TRUE;
   /* A question or an exclamation in speech goes on with its tag: "“Didn't
-   * I?” she said." ICU breaks after the quote whatever follows. */
-  if (ends_in_question_or_exclamation (text, s, e) && starts_lower (text, boundary, next_end))
+   * I?” she said.", "“When?” Nora asked." ICU breaks after the quote
+   * whatever follows. */
+  if (ends_in_question_or_exclamation (text, s, e)
+      && (starts_lower (text, boundary, next_end) || speaker_tag_follows (self, text, boundary)))
     return TRUE;
   /* A reference mark cut in two ("state.[" | "1] Then"): ICU counts the
    * bracket as closing punctuation. Keep the mark with its sentence. */

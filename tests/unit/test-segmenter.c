@@ -262,14 +262,24 @@ test_dialogue (void)
   g_autoptr (Segmented) s = segment_string (
     "en", "\u201CI told you so, didn\u2019t I?\u201D she said quietly. \u201CWhen?\u201D "
           "Nora asked. \u201CNo. Forget it. See No. 5 on the list.\u201D");
-  g_assert_cmpuint (s->spans->len, ==, 6);
+  g_assert_cmpuint (s->spans->len, ==, 5);
   g_assert_cmpstr (TEXT (s, 0), ==,
                    "\u201CI told you so, didn\u2019t I?\u201D she said quietly.");
-  g_assert_cmpstr (TEXT (s, 1), ==, "\u201CWhen?\u201D");
-  g_assert_cmpstr (TEXT (s, 2), ==, "Nora asked.");
-  g_assert_cmpstr (TEXT (s, 3), ==, "\u201CNo.");
-  g_assert_cmpstr (TEXT (s, 4), ==, "Forget it.");
-  g_assert_cmpstr (TEXT (s, 5), ==, "See No. 5 on the list.\u201D");
+  g_assert_cmpstr (TEXT (s, 1), ==, "\u201CWhen?\u201D Nora asked.");
+  g_assert_cmpstr (TEXT (s, 2), ==, "\u201CNo.");
+  g_assert_cmpstr (TEXT (s, 3), ==, "Forget it.");
+  g_assert_cmpstr (TEXT (s, 4), ==, "See No. 5 on the list.\u201D");
+
+  /* A tag naming its speaker in two words goes on with the question too;
+     a capitalised sentence without a speech verb does not. */
+  g_autoptr (Segmented) named = segment_string (
+    "en", "\u201CReally?\u201D Mrs. Lindqvist whispered. \u201CStop!\u201D Anna "
+          "turned away. \u201CWhy?\u201D Tom replied, smiling.");
+  g_assert_cmpuint (named->spans->len, ==, 4);
+  g_assert_cmpstr (TEXT (named, 0), ==, "\u201CReally?\u201D Mrs. Lindqvist whispered.");
+  g_assert_cmpstr (TEXT (named, 1), ==, "\u201CStop!\u201D");
+  g_assert_cmpstr (TEXT (named, 2), ==, "Anna turned away.");
+  g_assert_cmpstr (TEXT (named, 3), ==, "\u201CWhy?\u201D Tom replied, smiling.");
 
   g_autoptr (Segmented) broken_off = segment_string ("en", "\u201CSo where\u2014\u201D");
   g_assert_cmpuint (broken_off->spans->len, ==, 1);
