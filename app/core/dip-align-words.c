@@ -26,6 +26,8 @@
    ("Expedition" and "expédition", "Tourismus" and "tourisme"). Five keeps
    chance matches of short stems rare. */
 #define COGNATE_PREFIX 5
+/* Letters after a number that leave it a number: "th", "ème", "km". */
+#define MAX_NUMBER_SUFFIX 3
 /* Words shorter than this are looked up in no dictionary: in German,
    French, Italian or English they are mostly function words ("mit", "ein",
    "das", "les"), whose translations ("avec", "un", "quelques") are in most
@@ -213,15 +215,26 @@ add_type (DipWordTable *self, const char *surface, gsize length)
 
   GString *digits = g_string_new (NULL);
   gboolean has_letter = FALSE;
+  guint letters_after_digits = 0;   /* "74th", "1er", "100km": a number with a suffix */
+  gboolean letter_before_digit = FALSE;
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       if (g_unichar_isdigit (c))
-        g_string_append_c (digits, '0' + g_unichar_digit_value (c));
+        {
+          g_string_append_c (digits, '0' + g_unichar_digit_value (c));
+          letter_before_digit |= has_letter;
+        }
       else if (g_unichar_isalpha (c))
-        has_letter = TRUE;
+        {
+          has_letter = TRUE;
+          letters_after_digits += digits->len > 0;
+        }
     }
-  if (digits->len > 0 && !has_letter)
+  /* An ordinal or a unit glued to a number ("the 74th minute", "le 1er
+     mai", "100km") is the number: it meets "al 74’", "1 maggio", "100 km". */
+  if (digits->len > 0
+      && (!has_letter || (!letter_before_digit && letters_after_digits <= MAX_NUMBER_SUFFIX)))
     info.number_key = intern_key (self, "#", digits->str);
   g_string_free (digits, TRUE);
 

@@ -619,6 +619,29 @@ test_cognates_meet_across_spellings (void)
       g_error ("“%s” and “%s” share a key", strangers[i][0], strangers[i][1]);
 }
 
+/* A number with an ordinal or a unit glued to it is that number; a word
+   with digits inside or after letters is not. */
+static void
+test_numbers_with_suffixes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipWordTable) table = dip_word_table_new (&error);
+  g_assert_no_error (error);
+  static const char *const same[][2] = {
+    { "74th", "74" }, { "1er", "1" }, { "21st", "21" }, { "100km", "100" }, { "3ème", "3" },
+    { "1.150", "1,150" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    if (!share_key (table, same[i][0], same[i][1]))
+      g_error ("“%s” and “%s” share no key", same[i][0], same[i][1]);
+  static const char *const different[][2] = {
+    { "mp3", "3" }, { "G7", "7" }, { "A4", "4" }, { "2millions", "2" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    if (share_key (table, different[i][0], different[i][1]))
+      g_error ("“%s” and “%s” share a key", different[i][0], different[i][1]);
+}
+
 /* ---- scorer ------------------------------------------------------------- */
 
 static void
@@ -1356,6 +1379,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/cognates-meet-across-spellings",
                    test_cognates_meet_across_spellings);
   g_test_add_func ("/aligner/model1-learns-witnessed-pairs", test_model1_learns_witnessed_pairs);
+  g_test_add_func ("/aligner/numbers-with-suffixes", test_numbers_with_suffixes);
   g_test_add_func ("/eval/scorer", test_scorer);
   g_test_add_func ("/aligner/summary-condenses-sentences", test_summary_condenses_sentences);
   g_test_add_func ("/aligner/summary-runs-join-on-rare-words",
