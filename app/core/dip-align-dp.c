@@ -356,8 +356,16 @@ bead_score (Matcher *matcher, guint i, guint j, guint s, double floor, double *o
   if (t->shape_lp[s] + best_lexical <= floor)
     return -INFINITY;
   /* Gale–Church: the target length is normal around c·ls with variance
-     s²·ls; here over the mean of both lengths, so that it is symmetric. */
-  double mean = (ls + lt / p->length_ratio) / 2;
+     s²·ls; here over the mean of both lengths, so that it is symmetric.
+     Against a summary the lengths are counted in the article's characters
+     whichever side it is on: in the summary's, a quarter as many, the
+     same deviation cost twice as much when the summary was the source,
+     and aligning a digest against its Italian article scored 0.56, 0.43
+     and 0.57 strict F1 where the other way round scored 0.73, 0.56 and
+     0.66 (now 0.65, 0.56 and 0.57). */
+  double mean = p->summary_side == DIP_ALIGN_SUMMARY_SOURCE
+                  ? (lt + ls * p->length_ratio) / 2
+                  : (ls + lt / p->length_ratio) / 2;
   double delta = (lt - ls * p->length_ratio) / sqrt (p->length_variance * MAX (mean, 1.0));
   /* However far off, a length costs no more than leaving the sentences
      out would (about 23 nats a sentence), so that words can still win. */

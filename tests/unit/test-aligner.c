@@ -754,11 +754,12 @@ gold_covers_segments (const GArray *gold, const GArray *beads)
 }
 
 /* Aligns `project`, checks its beads against the gold `gold_name` (in
-   tests/data) and returns their scores, with the mean confidence of the
-   right beads and of the wrong ones (-1 when none is wrong). */
+   tests/data; its sides swapped when `mirrored`) and returns their scores,
+   with the mean confidence of the right beads and of the wrong ones (-1
+   when none is wrong). */
 static DipEvalScores
 align_against_gold (DipProject *project, DipDictionary *dictionary, const char *gold_name,
-                    const char *what, guint *out_omissions, guint *out_merges,
+                    gboolean mirrored, const char *what, guint *out_omissions, guint *out_merges,
                     double out_confidence[2])
 {
   g_autoptr (GError) error = NULL;
@@ -773,12 +774,20 @@ align_against_gold (DipProject *project, DipDictionary *dictionary, const char *
       const DipBead *bead = &g_array_index (beads, DipBead, b);
       dip_eval_format_bead (text, bead->src_start, bead->src_count, bead->tgt_start,
                             bead->tgt_count);
-      omissions += bead->tgt_count == 0;
-      merges += bead->src_count > 1 && bead->tgt_count == 1;
+      omissions += (mirrored ? bead->src_count : bead->tgt_count) == 0;
+      merges += mirrored ? bead->tgt_count > 1 && bead->src_count == 1
+                         : bead->src_count > 1 && bead->tgt_count == 1;
     }
   g_autofree char *gold_path = test_data_path (gold_name);
   g_autoptr (GArray) gold = dip_eval_load_beads (gold_path, &error);
   g_assert_no_error (error);
+  for (guint b = 0; mirrored && b < gold->len; b++)
+    {
+      DipEvalBead *bead = &g_array_index (gold, DipEvalBead, b);
+      GArray *source = bead->source;
+      bead->source = bead->target;
+      bead->target = source;
+    }
   gold_covers_segments (gold, beads);
   g_autoptr (GArray) test = dip_eval_parse_beads (text->str, text->len, "test", &error);
   g_assert_no_error (error);
@@ -837,12 +846,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GoldRun, gold_run_clear)
 static void
 align_texts_against_gold (GoldRun *run, DipDictionary *dictionary, const char *source,
                           const char *src_lang, const char *target, const char *tgt_lang,
-                          const char *gold_name, const char *what)
+                          const char *gold_name, gboolean mirrored, const char *what)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
   g_autoptr (DipProject) project = project_of_texts (dir, source, src_lang, target, tgt_lang);
-  run->scores = align_against_gold (project, dictionary, gold_name, what, &run->omissions,
-                                    &run->merges, run->confidence);
+  run->scores = align_against_gold (project, dictionary, gold_name, mirrored, what,
+                                    &run->omissions, &run->merges, run->confidence);
   run->beads = stored_beads (project);
 }
 
@@ -946,6 +955,9 @@ typedef struct
   /* Wrong beads are less sure than right ones by 0.1 on average; only
      less sure, for a case where confidence tells them apart poorly. */
   gboolean    weak_confidence;
+  /* Aligns the target file as the source and the source as the target,
+     against the gold with its sides swapped. */
+  gboolean    reversed;
 } GoldCase;
 
 static char *
@@ -969,8 +981,12 @@ run_gold_case (gconstpointer data)
   g_autofree char *source = gold_case_file (gold_case->source);
   g_autofree char *target = gold_case_file (gold_case->target);
   g_auto (GoldRun) run = { 0 };
-  align_texts_against_gold (&run, dictionary, source, gold_case->src_lang, target,
-                            gold_case->tgt_lang, gold_case->gold, gold_case->path);
+  if (gold_case->reversed)
+    align_texts_against_gold (&run, dictionary, target, gold_case->tgt_lang, source,
+                              gold_case->src_lang, gold_case->gold, TRUE, gold_case->path);
+  else
+    align_texts_against_gold (&run, dictionary, source, gold_case->src_lang, target,
+                              gold_case->tgt_lang, gold_case->gold, FALSE, gold_case->path);
   g_assert_cmpfloat (run.scores.strict_f1, >=, gold_case->min_strict_f1);
   if (run.confidence[1] >= 0)
     g_assert_cmpfloat (run.confidence[1], <,
@@ -1136,6 +1152,12 @@ static const GoldCase gold_cases[] = {
      0.571 on that first run, 0.673 and 0.571 with the dictionary. Most
      misses are still a run's first or last sentence left out. 0.656 for
      the report since "74th" meets "74’". */
+  /* The digest as the source and the article as the target: lengths are
+     counted in the article's characters either way round. 0.558 before
+     (against 0.729 the other way round), 0.651 since. */
+  { "/project/english-digest-against-italian-article", "align/011-economia-it.txt", "it",
+    "align/011-economia-summary-en.txt", "en", "align/011-economia-summary.gold", NULL, 0.6,
+    summary_beads_have_one_side_single, TRUE, TRUE },
   { "/project/science-article-against-english-digest", "align/012-scienza-it.txt", "it",
     "align/012-scienza-summary-en.txt", "en", "align/012-scienza-summary.gold", NULL, 0.5,
     summary_beads_have_one_side_single },
