@@ -168,6 +168,34 @@ void           dip_summary_weights_init  (DipSummaryWeights   *weights,
                                           const DipAlignUnits *article);
 void           dip_summary_weights_clear (DipSummaryWeights   *weights);
 
+/* The words of unit i of `a` that have a key of unit j of `b`, one at a
+   time: start with *e at a->entry_start[i] and *k at b->key_start[j], and
+   call until it gives G_MAXUINT32. A word with several such keys comes
+   as often. */
+static inline guint32
+dip_align_units_next_match (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j,
+                            guint *e, guint *k)
+{
+  /* The arrays' data, not &g_array_index (…, 0): an empty GArray has no
+     data, and indexing NULL, even by 0, is undefined. */
+  const guint32 *ek = (const guint32 *) (gpointer) a->entry_key->data;
+  const guint32 *ew = (const guint32 *) (gpointer) a->entry_word->data;
+  const guint32 *bk = (const guint32 *) (gpointer) b->key->data;
+  guint e_end = a->entry_start[i + 1], k_end = b->key_start[j + 1];
+
+  /* Both lists are sorted by key: one merge walk. */
+  while (*e < e_end && *k < k_end)
+    {
+      if (ek[*e] < bk[*k])
+        (*e)++;
+      else if (ek[*e] > bk[*k])
+        (*k)++;
+      else
+        return ew[(*e)++];
+    }
+  return G_MAXUINT32;
+}
+
 /* Counts the words of unit i of `a` that have a key of unit j of `b` and
    are not yet marked `stamp_id` in `stamp` (one entry per word of unit i),
    and marks them: one stamp_id across several calls counts a word once. */
@@ -175,32 +203,15 @@ static inline guint
 dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j,
                              guint32 *stamp, guint32 stamp_id)
 {
-  /* The arrays' data, not &g_array_index (…, 0): an empty GArray has no
-     data, and indexing NULL, even by 0, is undefined. */
-  const guint32 *ek = (const guint32 *) (gpointer) a->entry_key->data;
-  const guint32 *ew = (const guint32 *) (gpointer) a->entry_word->data;
-  const guint32 *bk = (const guint32 *) (gpointer) b->key->data;
-  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
-  guint k = b->key_start[j], k_end = b->key_start[j + 1];
-  guint count = 0;
+  guint e = a->entry_start[i], k = b->key_start[j], count = 0;
+  guint32 w;
 
-  /* Both lists are sorted by key: one merge walk. */
-  while (e < e_end && k < k_end)
-    {
-      if (ek[e] < bk[k])
-        e++;
-      else if (ek[e] > bk[k])
-        k++;
-      else
-        {
-          guint32 w = ew[e++];
-          if (w < a->n_words[i] && stamp[w] != stamp_id)
-            {
-              stamp[w] = stamp_id;
-              count++;
-            }
-        }
-    }
+  while ((w = dip_align_units_next_match (a, i, b, j, &e, &k)) != G_MAXUINT32)
+    if (w < a->n_words[i] && stamp[w] != stamp_id)
+      {
+        stamp[w] = stamp_id;
+        count++;
+      }
   return count;
 }
 
@@ -209,27 +220,14 @@ dip_align_units_match_words (const DipAlignUnits *a, guint i, const DipAlignUnit
 static inline guint64
 dip_align_units_match_mask (const DipAlignUnits *a, guint i, const DipAlignUnits *b, guint j)
 {
-  const guint32 *ek = (const guint32 *) (gpointer) a->entry_key->data;
-  const guint32 *ew = (const guint32 *) (gpointer) a->entry_word->data;
-  const guint32 *bk = (const guint32 *) (gpointer) b->key->data;
-  guint e = a->entry_start[i], e_end = a->entry_start[i + 1];
-  guint k = b->key_start[j], k_end = b->key_start[j + 1];
+  guint e = a->entry_start[i], k = b->key_start[j];
   guint limit = MIN (a->n_words[i], DIP_SUMMARY_WEIGHED_WORDS);
   guint64 mask = 0;
+  guint32 w;
 
-  while (e < e_end && k < k_end)
-    {
-      if (ek[e] < bk[k])
-        e++;
-      else if (ek[e] > bk[k])
-        k++;
-      else
-        {
-          guint32 w = ew[e++];
-          if (w < limit)
-            mask |= G_GUINT64_CONSTANT (1) << w;
-        }
-    }
+  while ((w = dip_align_units_next_match (a, i, b, j, &e, &k)) != G_MAXUINT32)
+    if (w < limit)
+      mask |= G_GUINT64_CONSTANT (1) << w;
   return mask;
 }
 
