@@ -558,6 +558,20 @@ dip_segmenter_split_run (DipSegmenter *self, GArray *out, const char *text, gsiz
   return TRUE;
 }
 
+/* Whether a page break cut the sentence at the end of `para` in two: it
+   stops in the middle ("…helped to preserve and", "…cooperation,") and
+   `next` goes on in lower case ("strengthen the world's…"). Text taken
+   from a printed book has many; its translation has the sentence whole. */
+static gboolean
+paragraph_goes_on (const char *text, const DipParagraphSpan *para, const DipParagraphSpan *next)
+{
+  if (para->end <= para->start || next->end <= next->start)
+    return FALSE;
+  gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text + para->start, text + para->end));
+  gunichar first = g_utf8_get_char (text + next->start);
+  return (g_unichar_islower (last) || last == ',') && g_unichar_islower (first);
+}
+
 GArray *
 dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
                      const GArray *paragraphs, GError **error)
@@ -565,14 +579,21 @@ dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (DipSegmentSpan));
   for (guint p = 0; p < paragraphs->len; p++)
     {
-      const DipParagraphSpan *para = &g_array_index (paragraphs, DipParagraphSpan, p);
-      if (para->end > length)
+      DipParagraphSpan para = g_array_index (paragraphs, DipParagraphSpan, p);
+      guint first = p;
+      /* A paragraph a page break cut is read on into the next; its
+         segments keep the first one's number. */
+      while (p + 1 < paragraphs->len
+             && paragraph_goes_on (text, &para, &g_array_index (paragraphs, DipParagraphSpan, p + 1))
+             && g_array_index (paragraphs, DipParagraphSpan, p + 1).end <= length)
+        para.end = g_array_index (paragraphs, DipParagraphSpan, ++p).end;
+      if (para.end > length)
         {
           g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
                        "paragraph %u lies outside the text", p);
           return NULL;
         }
-      if (!dip_segmenter_split_paragraph (self, out, text, para, p, error))
+      if (!dip_segmenter_split_paragraph (self, out, text, &para, first, error))
         return NULL;
     }
   return g_steal_pointer (&out);
