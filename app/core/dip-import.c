@@ -114,6 +114,37 @@ insert_paragraphs (DipStore *store, ImportJob *job, gint64 document_id, GError *
    take before the segments are stored (measured on the seed book). */
 #define SEGMENTING_SHARE 0.5
 
+/* A segment's text as stored: a line break inside a sentence is where the
+   file wrapped it (or where a page break cut it), not part of the
+   sentence. Each run of white space that holds one becomes one space, so
+   that the review shows the sentence whole and a TMX unit carries no stray
+   line breaks. The offsets still point into the file as it is. */
+static char *
+unwrapped_text (const char *text, gsize length, gsize *out_length)
+{
+  GString *out = g_string_sized_new (length);
+  gsize i = 0;
+  while (i < length)
+    {
+      if (!g_ascii_isspace (text[i]))
+        {
+          g_string_append_c (out, text[i++]);
+          continue;
+        }
+      gsize run = i;
+      gboolean breaks = FALSE;
+      while (run < length && g_ascii_isspace (text[run]))
+        breaks |= text[run++] == '\n';
+      if (breaks)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, text + i, run - i);
+      i = run;
+    }
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 insert_segments (DipProject *self, DipStore *store, ImportJob *job, gint64 document_id,
                  GCancellable *cancellable, GError **error)
@@ -138,8 +169,9 @@ insert_segments (DipProject *self, DipStore *store, ImportJob *job, gint64 docum
       sqlite3_bind_text (stmt, 4, dip_segment_kind_to_string (s->kind), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) s->start);
       sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) s->end);
-      sqlite3_bind_text64 (stmt, 7, job->text->text + s->start, s->end - s->start,
-                           SQLITE_STATIC, SQLITE_UTF8);
+      gsize text_length = 0;
+      char *text = unwrapped_text (job->text->text + s->start, s->end - s->start, &text_length);
+      sqlite3_bind_text64 (stmt, 7, text, text_length, g_free, SQLITE_UTF8);
       if (!dip_store_step_done (store, stmt, error))
         return FALSE;
     }

@@ -76,6 +76,28 @@ test_import_presegmented (Fixture *f, gconstpointer data)
                    "Prima frase.  Con spazi.");
 }
 
+/* A sentence the file wraps over several lines is stored on one: each run
+   of white space with a line break in it is one space. Its offsets still
+   point at the lines in the file. */
+static void
+test_import_unwraps_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char text[] = "Una frase che va\n   a capo e  continua. Poi\r\nun’altra.\n";
+  g_autofree char *file = test_write_file (f->dir, "wrapped.txt", text, -1);
+  gint64 id = dip_project_import_text (f->project, file, DIP_SIDE_SOURCE, NULL, DIP_IMPORT_NONE,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) segments = dip_project_list_segments (f->project, id, &error);
+  g_assert_cmpuint (segments->len, ==, 2);
+  const DipSegment *first = g_ptr_array_index (segments, 0);
+  const DipSegment *second = g_ptr_array_index (segments, 1);
+  g_assert_cmpstr (first->text, ==, "Una frase che va a capo e  continua.");
+  g_assert_cmpstr (second->text, ==, "Poi un’altra.");
+  g_assert_cmpuint (first->start, ==, 0);
+  g_assert_cmpuint (first->end, ==, strlen ("Una frase che va\n   a capo e  continua."));
+}
+
 static void
 test_import_bad_input (Fixture *f, gconstpointer data)
 {
@@ -129,6 +151,8 @@ main (int argc, char **argv)
   g_test_add ("/import/language-per-paragraph", Fixture, NULL, fixture_set_up,
               test_import_language_per_paragraph, fixture_tear_down);
   g_test_add ("/import/presegmented", Fixture, NULL, fixture_set_up, test_import_presegmented,
+              fixture_tear_down);
+  g_test_add ("/import/unwraps-lines", Fixture, NULL, fixture_set_up, test_import_unwraps_lines,
               fixture_tear_down);
   g_test_add ("/import/bad-input", Fixture, NULL, fixture_set_up, test_import_bad_input,
               fixture_tear_down);
