@@ -558,10 +558,35 @@ dip_segmenter_split_run (DipSegmenter *self, GArray *out, const char *text, gsiz
   return TRUE;
 }
 
+/* Whether [start, end) ends a sentence: in a full stop, a question or
+   exclamation mark or an ellipsis, closing quotes, brackets and footnote
+   marks in superscript aside. */
+static gboolean
+span_ends_sentence (const char *text, gsize start, gsize end)
+{
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (text + start, text + end);
+      if (last == NULL)
+        return FALSE;
+      gunichar c = g_utf8_get_char (last);
+      GUnicodeType t = g_unichar_type (c);
+      if (c == '.' || c == '?' || c == '!' || c == 0x2026)
+        return TRUE;
+      if (t != G_UNICODE_FINAL_PUNCTUATION && t != G_UNICODE_CLOSE_PUNCTUATION
+          && c != '"' && c != '\'' && c != 0xBB && !dip_is_superscript_digit (c))
+        return FALSE;
+      end = (gsize) (last - text);
+    }
+  return FALSE;
+}
+
 /* Whether a page break cut the sentence at the end of `para` in two: it
    stops in the middle ("…helped to preserve and", "…cooperation,") and
-   `next` goes on in lower case ("strengthen the world's…"). Text taken
-   from a printed book has many; its translation has the sentence whole. */
+   `next` goes on in lower case ("strengthen the world's…") to the end of
+   a sentence. Text taken from a printed book has many; its translation
+   has the sentence whole. A line without a sentence's end after a title
+   is no such thing: a byline ("di Giulia Ferraresi") under a standfirst. */
 static gboolean
 paragraph_goes_on (const char *text, const DipParagraphSpan *para, const DipParagraphSpan *next)
 {
@@ -569,7 +594,8 @@ paragraph_goes_on (const char *text, const DipParagraphSpan *para, const DipPara
     return FALSE;
   gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text + para->start, text + para->end));
   gunichar first = g_utf8_get_char (text + next->start);
-  return (g_unichar_islower (last) || last == ',') && g_unichar_islower (first);
+  return (g_unichar_islower (last) || last == ',') && g_unichar_islower (first)
+         && span_ends_sentence (text, next->start, next->end);
 }
 
 GArray *

@@ -274,8 +274,9 @@ test_dialogue (void)
      a capitalised sentence without a speech verb does not. */
   g_autoptr (Segmented) named = segment_string (
     "en", "\u201CReally?\u201D Mrs. Lindqvist whispered. \u201CStop!\u201D Anna "
-          "turned away. \u201CWhy?\u201D Tom replied, smiling.");
-  g_assert_cmpuint (named->spans->len, ==, 4);
+          "turned away. \u201CWhy?\u201D Tom replied, smiling. \u201CAnd then?\u201D I pressed.");
+  g_assert_cmpuint (named->spans->len, ==, 5);
+  g_assert_cmpstr (TEXT (named, 4), ==, "\u201CAnd then?\u201D I pressed.");
   g_assert_cmpstr (TEXT (named, 0), ==, "\u201CReally?\u201D Mrs. Lindqvist whispered.");
   g_assert_cmpstr (TEXT (named, 1), ==, "\u201CStop!\u201D");
   g_assert_cmpstr (TEXT (named, 2), ==, "Anna turned away.");
@@ -354,8 +355,8 @@ test_paragraph_cut_mid_sentence (void)
   g_autoptr (Segmented) s = segment_string (
     "en", "The treaty was signed by both\n\ngovernments in 1940. It held for a year.\n\n"
           "It ended in June,\n\nwhen the war began.\n\nThe next chapter\n\nBegins here.\n\n"
-          "He left.\n\nthen he came back.");
-  g_assert_cmpuint (s->spans->len, ==, 7);
+          "He left.\n\nthen he came back.\n\nA standfirst in lower case\n\ndi Giulia Ferraresi");
+  g_assert_cmpuint (s->spans->len, ==, 9);
   g_assert_cmpstr (TEXT (s, 0), ==, "The treaty was signed by both\n\ngovernments in 1940.");
   g_assert_cmpstr (TEXT (s, 1), ==, "It held for a year.");
   g_assert_cmpuint (PARA (s, 1), ==, 0);
@@ -365,6 +366,9 @@ test_paragraph_cut_mid_sentence (void)
   g_assert_cmpstr (TEXT (s, 4), ==, "Begins here.");
   g_assert_cmpstr (TEXT (s, 5), ==, "He left.");
   g_assert_cmpstr (TEXT (s, 6), ==, "then he came back.");
+  /* A byline under a standfirst goes on in lower case but ends no
+     sentence: no page break cut them. */
+  g_assert_cmpstr (TEXT (s, 8), ==, "di Giulia Ferraresi");
 }
 
 static void
