@@ -62,6 +62,7 @@ dip_abbreviations_free (DipAbbreviations *abbreviations)
   g_clear_pointer (&abbreviations->after_ordinal, g_hash_table_unref);
   g_clear_pointer (&abbreviations->starters, g_hash_table_unref);
   g_clear_pointer (&abbreviations->speech_verbs, g_hash_table_unref);
+  g_clear_pointer (&abbreviations->never_last, g_hash_table_unref);
   g_free (abbreviations);
 }
 
@@ -92,6 +93,7 @@ dip_abbreviations_load (const char *lang, GError **error)
   abbreviations->after_ordinal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   abbreviations->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   abbreviations->speech_verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  abbreviations->never_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_autofree char *full = g_strdup_printf (RULES_PREFIX "%s.txt", lang);
   g_autofree char *primary_tag = dip_language_tag_primary (lang);
@@ -114,6 +116,8 @@ dip_abbreviations_load (const char *lang, GError **error)
         add_words (abbreviations->starters, line + 1, FALSE);
       else if (line[0] == '@')
         add_words (abbreviations->speech_verbs, line + 1, FALSE);
+      else if (line[0] == '&')
+        add_words (abbreviations->never_last, line + 1, FALSE);
       else
         g_hash_table_add (abbreviations->always, g_strdup (line));
     }

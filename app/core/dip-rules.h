@@ -11,6 +11,7 @@ typedef struct
   GHashTable *after_ordinal;   /* words before which "14." is an ordinal ("am 14. Mai") */
   GHashTable *starters;        /* capitalised words that start sentences ("The", "He") */
   GHashTable *speech_verbs;    /* verbs of a dialogue tag after its speaker ("Nora asked") */
+  GHashTable *never_last;      /* words no sentence ends with ("of", "the") */
 } DipAbbreviations;
 
 typedef struct

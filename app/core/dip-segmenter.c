@@ -584,18 +584,26 @@ span_ends_sentence (const char *text, gsize start, gsize end)
 /* Whether a page break cut the sentence at the end of `para` in two: it
    stops in the middle ("…helped to preserve and", "…cooperation,") and
    `next` goes on in lower case ("strengthen the world's…") to the end of
-   a sentence. Text taken from a printed book has many; its translation
-   has the sentence whole. A line without a sentence's end after a title
-   is no such thing: a byline ("di Giulia Ferraresi") under a standfirst. */
+   a sentence, or in upper case after a word no sentence ends with ("The
+   whole of" / "Northern France…"). Text taken from a printed book has
+   many; its translation has the sentence whole. A line without a
+   sentence's end after a title is no such thing: a byline ("di Giulia
+   Ferraresi") under a standfirst. */
 static gboolean
-paragraph_goes_on (const char *text, const DipParagraphSpan *para, const DipParagraphSpan *next)
+paragraph_goes_on (DipSegmenter *self, const char *text, const DipParagraphSpan *para,
+                   const DipParagraphSpan *next)
 {
   if (para->end <= para->start || next->end <= next->start)
     return FALSE;
   gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text + para->start, text + para->end));
   gunichar first = g_utf8_get_char (text + next->start);
-  return (g_unichar_islower (last) || last == ',') && g_unichar_islower (first)
-         && span_ends_sentence (text, next->start, next->end);
+  if (!(g_unichar_islower (last) || last == ',')
+      || !span_ends_sentence (text, next->start, next->end))
+    return FALSE;
+  if (g_unichar_islower (first))
+    return TRUE;
+  g_autofree char *word = last_word (text, para->start, para->end);
+  return g_unichar_isupper (first) && g_hash_table_contains (self->abbreviations->never_last, word);
 }
 
 GArray *
@@ -603,6 +611,10 @@ dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
                      const GArray *paragraphs, GError **error)
 {
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (DipSegmentSpan));
+  /* The text with the breaks between the paragraphs a page break cut made
+     spaces, so that their lines read as one; the same length, so that
+     offsets into it are offsets into `text`. Made at the first such cut. */
+  g_autofree char *mended = NULL;
   for (guint p = 0; p < paragraphs->len; p++)
     {
       DipParagraphSpan para = g_array_index (paragraphs, DipParagraphSpan, p);
@@ -610,16 +622,26 @@ dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
       /* A paragraph a page break cut is read on into the next; its
          segments keep the first one's number. */
       while (p + 1 < paragraphs->len
-             && paragraph_goes_on (text, &para, &g_array_index (paragraphs, DipParagraphSpan, p + 1))
+             && paragraph_goes_on (self, text, &para,
+                                   &g_array_index (paragraphs, DipParagraphSpan, p + 1))
              && g_array_index (paragraphs, DipParagraphSpan, p + 1).end <= length)
-        para.end = g_array_index (paragraphs, DipParagraphSpan, ++p).end;
+        {
+          const DipParagraphSpan *next = &g_array_index (paragraphs, DipParagraphSpan, ++p);
+          if (mended == NULL)
+            mended = g_strndup (text, length);
+          for (gsize i = para.end; i < next->start; i++)
+            if (mended[i] == '\n' || mended[i] == '\r')
+              mended[i] = ' ';
+          para.end = next->end;
+        }
       if (para.end > length)
         {
           g_set_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT,
                        "paragraph %u lies outside the text", p);
           return NULL;
         }
-      if (!dip_segmenter_split_paragraph (self, out, text, &para, first, error))
+      if (!dip_segmenter_split_paragraph (self, out, mended != NULL ? mended : text, &para, first,
+                                          error))
         return NULL;
     }
   return g_steal_pointer (&out);
