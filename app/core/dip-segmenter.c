@@ -271,26 +271,36 @@ starts_lower (const char *text, gsize start, gsize end)
   return g_unichar_islower (first_alnum (text, start, end));
 }
 
-/* Whether [start, end) ends in "?" or "!", closing quotes and brackets
-   after it aside. */
-static gboolean
-ends_in_question_or_exclamation (const char *text, gsize start, gsize end)
+/* The last character of [start, end) that is no closing quote or
+   bracket, nor, with `past_notes`, a footnote mark in superscript; 0 when
+   there is none. */
+static gunichar
+last_mark (const char *text, gsize start, gsize end, gboolean past_notes)
 {
   while (end > start)
     {
       const char *last = g_utf8_find_prev_char (text + start, text + end);
       if (last == NULL)
-        return FALSE;
+        return 0;
       gunichar c = g_utf8_get_char (last);
       GUnicodeType t = g_unichar_type (c);
-      if (c == '?' || c == '!')
-        return TRUE;
+      gboolean note = past_notes && dip_is_superscript_digit (c);
       if (t != G_UNICODE_FINAL_PUNCTUATION && t != G_UNICODE_CLOSE_PUNCTUATION
-          && c != '"' && c != '\'' && c != 0xBB)
-        return FALSE;
+          && c != '"' && c != '\'' && c != 0xBB && !note)
+        return c;
       end = (gsize) (last - text);
     }
-  return FALSE;
+  return 0;
+}
+
+/* Whether [start, end) ends in "?" or "!", closing quotes and brackets
+   after it aside. A footnote mark after it ends the speech: what follows
+   is no tag ("…our orders?"⁶ Dukhonin replied with a refusal."). */
+static gboolean
+ends_in_question_or_exclamation (const char *text, gsize start, gsize end)
+{
+  gunichar c = last_mark (text, start, end, FALSE);
+  return c == '?' || c == '!';
 }
 
 /* Whether a dialogue tag that names its speaker starts at `at`: a
@@ -564,21 +574,8 @@ dip_segmenter_split_run (DipSegmenter *self, GArray *out, const char *text, gsiz
 static gboolean
 span_ends_sentence (const char *text, gsize start, gsize end)
 {
-  while (end > start)
-    {
-      const char *last = g_utf8_find_prev_char (text + start, text + end);
-      if (last == NULL)
-        return FALSE;
-      gunichar c = g_utf8_get_char (last);
-      GUnicodeType t = g_unichar_type (c);
-      if (c == '.' || c == '?' || c == '!' || c == 0x2026)
-        return TRUE;
-      if (t != G_UNICODE_FINAL_PUNCTUATION && t != G_UNICODE_CLOSE_PUNCTUATION
-          && c != '"' && c != '\'' && c != 0xBB && !dip_is_superscript_digit (c))
-        return FALSE;
-      end = (gsize) (last - text);
-    }
-  return FALSE;
+  gunichar c = last_mark (text, start, end, TRUE);
+  return c == '.' || c == '?' || c == '!' || c == 0x2026;
 }
 
 /* Whether a page break cut the sentence at the end of `para` in two: it
