@@ -88,9 +88,10 @@ typedef struct
   double gap_extend;
   double unit_size;         /* sentences per unit: 1, or a block's size */
   /* An article against its summary: which side is the summary
-     (DIP_ALIGN_SUMMARY_*), and the share of the article's sentences the
-     summary leaves out. Beads are then scored per article sentence, kept
-     or left out, and by what the summary words they explain are worth
+     (DIP_ALIGN_SUMMARY_*), and how likely the article's next event is a
+     sentence left out rather than a run a summary sentence condenses
+     (dip_align_summary_omission_rate). Beads are then scored as such
+     events, and by what the summary words they explain are worth
      (summary_weights). Blocks of the coarse pass have no such weights:
      each summary word they explain is worth summary_block_gain, less the
      share summary_block_chance that one unrelated block would explain. */
@@ -136,8 +137,10 @@ GArray        *dip_align_solve        (const DipAlignUnits  *source,
 
 double         dip_align_shape_log_prior (guint a, guint b);
 
-/* The share of an article's `article` sentences that a summary of
-   `summary` sentences leaves out, as its sentence counts tell it. */
+/* Against a summary of `summary` sentences, the probability that the
+   next event in an article of `article` sentences is a sentence left out
+   rather than a run the summary condenses, as the sentence counts tell it
+   (dip-align-dp.c reads the article as such events). */
 double         dip_align_summary_omission_rate (guint article,
                                                 guint summary);
 

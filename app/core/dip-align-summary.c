@@ -15,14 +15,15 @@
 
 /* A summary sentence condenses one article sentence, and one more with
    probability 0.35 (dip-align-dp.c): 1 / (1 - 0.35) of them on average.
-   The four summaries in tests/data/align keep 1.45 to 1.92 article
+   The six summaries in tests/data/align keep 1.45 to 1.92 article
    sentences per summary sentence. */
 #define KEPT_PER_SUMMARY_SENTENCE (1.0 / (1.0 - 0.35))
 /* A few sentences say little about a rate: the counts are taken as if
-   this many more article sentences had been left out at even odds. Without
-   it, three sentences against two measure no omission at all, and the one
-   sentence the dictionary test's summary leaves out joined its neighbour. */
-#define PRIOR_SENTENCES 6.0
+   there were this many more events, half of them sentences left out.
+   Without it, three sentences against two measure no omission at all, and
+   the one sentence the dictionary test's summary leaves out joined its
+   neighbour. */
+#define PRIOR_EVENTS 6.0
 
 double
 dip_align_summary_omission_rate (guint article, guint summary)
@@ -30,9 +31,12 @@ dip_align_summary_omission_rate (guint article, guint summary)
   /* Measured on the first pass's beads instead, the rate came out far too
      high wherever that pass missed the merges (0.66 for an Italian digest
      that leaves out 0.35), and each further sentence of a merge then cost
-     1.7 nats: the second pass kept only the best sentence of each run. */
-  double left_out = article - summary * KEPT_PER_SUMMARY_SENTENCE;
-  double rate = (left_out + PRIOR_SENTENCES / 2) / (article + PRIOR_SENTENCES);
+     1.7 nats: the second pass kept only the best sentence of each run.
+     From the counts: the summary's sentences are as many runs, of
+     KEPT_PER_SUMMARY_SENTENCE article sentences each; the article's other
+     sentences are left out, each an event of its own. */
+  double left_out = MAX (0.0, article - summary * KEPT_PER_SUMMARY_SENTENCE);
+  double rate = (left_out + PRIOR_EVENTS / 2) / (left_out + summary + PRIOR_EVENTS);
   /* Kept off the extremes, so that leaving a sentence out and keeping it
      both stay open for every sentence. */
   return CLAMP (rate, 0.1, 0.9);
