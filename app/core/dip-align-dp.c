@@ -56,10 +56,6 @@ dip_align_shape_log_prior (guint a, guint b)
   return log (0.002);
 }
 
-/* A summary sentence draws on one more article sentence with this
-   probability: one is the most common, four rare. */
-#define SUMMARY_CONTINUATION 0.35
-
 /* A summary sentence that renders part of one article sentence, beside
    another that renders the rest (a 1-2 bead): summaries condense, and none
    of the seven hand-made summaries in tests/data/align does it, so it is
@@ -72,12 +68,12 @@ dip_align_shape_log_prior (guint a, guint b)
    (`summary` sentences). The article is read as a sequence of events: a
    sentence left out, with probability `omission`, or a run of sentences
    that one summary sentence condenses, one sentence and each further one
-   with probability SUMMARY_CONTINUATION. A run is one event, as a summary
-   writer condenses a stretch of the article, not sentences each kept on
-   its own: priced per sentence, a run's second sentence cost 1.4 nats more
-   than leaving it out (at the omission rate of an Italian digest, 0.45),
-   and its first or last sentence was left out wherever it shared no word
-   with the summary. Translation priors would make leaving a sentence out
+   with probability DIP_ALIGN_SUMMARY_CONTINUATION. A run is one event, as
+   a summary writer condenses a stretch of the article, not sentences each
+   kept on its own: priced per sentence, a run's second sentence cost 1.4
+   nats more than leaving it out (at the omission rate of an Italian
+   digest, 0.45), and its first or last sentence was left out wherever it
+   shared no word with the summary. Translation priors would make leaving a sentence out
    dearer than hiding it in a merge, which a summary turns upside down.
 
    A bead of several sentences on both sides (2-2, 3-2) is none: each
@@ -97,9 +93,10 @@ summary_shape_log_prior (guint article, guint summary, double omission)
   if (article > 1 && summary > 1)
     return -INFINITY;
   double kept = log1p (-omission);
+  double further = log (DIP_ALIGN_SUMMARY_CONTINUATION);
   if (summary == 1)
-    return kept + log1p (-SUMMARY_CONTINUATION) + (article - 1) * log (SUMMARY_CONTINUATION);
-  return kept + log (SUMMARY_SPLIT) + (summary - 2) * log (SUMMARY_CONTINUATION);
+    return kept + log1p (-DIP_ALIGN_SUMMARY_CONTINUATION) + (article - 1) * further;
+  return kept + log (SUMMARY_SPLIT) + (summary - 2) * further;
 }
 
 /* Paths weaker than the sum so far by this many nats add less than e^-12

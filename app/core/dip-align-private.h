@@ -106,6 +106,10 @@ typedef struct
   gboolean weak_guide;
 } DipAlignParams;
 
+/* A summary sentence draws on one more article sentence with this
+   probability: one is the most common, four rare. */
+#define DIP_ALIGN_SUMMARY_CONTINUATION 0.35
+
 enum
 {
   DIP_ALIGN_SUMMARY_NONE,

@@ -14,10 +14,10 @@
 #include "dip-align-private.h"
 
 /* A summary sentence condenses one article sentence, and one more with
-   probability 0.35 (dip-align-dp.c): 1 / (1 - 0.35) of them on average.
-   The six summaries in tests/data/align keep 1.45 to 1.92 article
-   sentences per summary sentence. */
-#define KEPT_PER_SUMMARY_SENTENCE (1.0 / (1.0 - 0.35))
+   probability DIP_ALIGN_SUMMARY_CONTINUATION: 1 / (1 - 0.35) of them on
+   average. The six summaries in tests/data/align keep 1.45 to 1.92
+   article sentences per summary sentence. */
+#define KEPT_PER_SUMMARY_SENTENCE (1.0 / (1.0 - DIP_ALIGN_SUMMARY_CONTINUATION))
 /* A few sentences say little about a rate: the counts are taken as if
    there were this many more events, half of them sentences left out.
    Without it, three sentences against two measure no omission at all, and

@@ -395,11 +395,11 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
           dip_align_units_free (src);
           src = build_units (&job->src, src_start, src_count, TRUE, job->table, dictionary,
                              learnt, limit_translations ? &target_reach : NULL, most_common);
+          /* Model 1's translations are keys the words may share now. */
+          weigh_summary (&weights, src, tgt, &params);
         }
       if (params.summary_side != DIP_ALIGN_SUMMARY_NONE)
         dip_align_summary_measure (src, tgt, first, &params);
-      /* Model 1's translations are keys the words may share now. */
-      weigh_summary (&weights, src, tgt, &params);
       params.posteriors = TRUE;
       params.weak_guide = rests_on_lengths (first);
       path = dip_align_solve (src, tgt, &params, first, cancellable);
