@@ -245,23 +245,42 @@ starts_lower_or_digit (const char *text, gsize start, gsize end)
   return g_unichar_islower (c) || g_unichar_isdigit (c);
 }
 
+/* The next white-space-delimited word of [*at, end), or NULL; *at moves
+   past it. */
+static char *
+next_word (const char *text, gsize *at, gsize end)
+{
+  gsize start = *at;
+  while (start < end && g_ascii_isspace (text[start]))
+    start++;
+  gsize word_end = start;
+  while (word_end < end && !g_ascii_isspace (text[word_end]))
+    word_end++;
+  *at = word_end;
+  return word_end > start ? g_strndup (text + start, word_end - start) : NULL;
+}
+
+/* Cuts the punctuation after a word ("Mai.", "asked,"). */
+static void
+cut_final_punctuation (char *word)
+{
+  gsize length = strlen (word);
+  while (length > 0 && strchr (".,;:!?", word[length - 1]) != NULL)
+    word[--length] = '\0';
+}
+
 /* Whether the first white-space-delimited word of [start, end), as it is
    or without the punctuation after it ("Mai." ending a sentence), is in
    `words`. */
 static gboolean
 first_word_in (GHashTable *words, const char *text, gsize start, gsize end)
 {
-  while (start < end && g_ascii_isspace (text[start]))
-    start++;
-  gsize word_end = start;
-  while (word_end < end && !g_ascii_isspace (text[word_end]))
-    word_end++;
-  g_autofree char *word = g_strndup (text + start, word_end - start);
+  g_autofree char *word = next_word (text, &start, end);
+  if (word == NULL)
+    return FALSE;
   if (g_hash_table_contains (words, word))
     return TRUE;
-  gsize length = strlen (word);
-  while (length > 0 && strchr (".,;:!?", word[length - 1]) != NULL)
-    word[--length] = '\0';
+  cut_final_punctuation (word);
   return g_hash_table_contains (words, word);
 }
 
@@ -309,22 +328,18 @@ ends_in_question_or_exclamation (const char *text, gsize start, gsize end)
 static gboolean
 speaker_tag_follows (DipSegmenter *self, const char *text, gsize at)
 {
+  gsize end = strlen (text);
   if (g_hash_table_size (self->abbreviations->speech_verbs) == 0
-      || !g_unichar_isupper (first_alnum (text, at, strlen (text))))
+      || !g_unichar_isupper (first_alnum (text, at, end)))
     return FALSE;
-  g_auto (GStrv) words = g_strsplit_set (text + at, " \t\n", 5);
-  guint seen = 0;
-  for (guint k = 0; words[k] != NULL && seen < 3; k++)
+  g_free (next_word (text, &at, end));   /* the speaker's name */
+  for (guint k = 0; k < 2; k++)
     {
-      if (*words[k] == '\0')
-        continue;
-      seen++;
-      if (seen == 1)
-        continue;
-      gsize length = strlen (words[k]);
-      while (length > 0 && strchr (".,;:!?", words[k][length - 1]) != NULL)
-        words[k][--length] = '\0';
-      if (g_hash_table_contains (self->abbreviations->speech_verbs, words[k]))
+      g_autofree char *word = next_word (text, &at, end);
+      if (word == NULL)
+        return FALSE;
+      cut_final_punctuation (word);
+      if (g_hash_table_contains (self->abbreviations->speech_verbs, word))
         return TRUE;
     }
   return FALSE;
@@ -618,10 +633,10 @@ dip_segmenter_split (DipSegmenter *self, const char *text, gsize length,
       guint first = p;
       /* A paragraph a page break cut is read on into the next; its
          segments keep the first one's number. */
-      while (p + 1 < paragraphs->len
+      while (p + 1 < paragraphs->len && para.end <= length
+             && g_array_index (paragraphs, DipParagraphSpan, p + 1).end <= length
              && paragraph_goes_on (self, text, &para,
-                                   &g_array_index (paragraphs, DipParagraphSpan, p + 1))
-             && g_array_index (paragraphs, DipParagraphSpan, p + 1).end <= length)
+                                   &g_array_index (paragraphs, DipParagraphSpan, p + 1)))
         {
           const DipParagraphSpan *next = &g_array_index (paragraphs, DipParagraphSpan, ++p);
           if (mended == NULL)

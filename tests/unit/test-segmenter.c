@@ -381,6 +381,24 @@ test_paragraph_cut_mid_sentence (void)
   g_assert_cmpstr (TEXT (capital, 1), ==, "Vichy was its centre.");
 }
 
+/* A paragraph that reaches past the text is refused, with its number,
+   also after a paragraph that stops in mid-sentence: the segmenter checks
+   the next paragraph's bounds before it looks at its text. */
+static void
+test_paragraph_outside_text (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipSegmenter) segmenter = dip_segmenter_new ("en", &error);
+  g_assert_no_error (error);
+  const char text[] = "It stops in\n\nthe middle.";
+  g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (DipParagraphSpan));
+  DipParagraphSpan spans[] = { { 0, 11 }, { 13, 13 + 400 } };
+  g_array_append_vals (paragraphs, spans, G_N_ELEMENTS (spans));
+  g_assert_null (dip_segmenter_split (segmenter, text, 11 + 2, paragraphs, &error));
+  g_assert_error (error, DIP_ERROR, DIP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "paragraph 1"));
+}
+
 static void
 test_mixed (void)
 {
@@ -503,6 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter/ellipsis-and-etcetera", test_ellipsis_and_etcetera);
   g_test_add_func ("/segmenter/italian-titles", test_italian_titles);
   g_test_add_func ("/segmenter/paragraph-cut-mid-sentence", test_paragraph_cut_mid_sentence);
+  g_test_add_func ("/segmenter/paragraph-outside-text", test_paragraph_outside_text);
   g_test_add_func ("/segmenter/mixed", test_mixed);
   g_test_add_func ("/segmenter/book", test_book);
   g_test_add_func ("/segmenter/line-kinds", test_line_kinds);
