@@ -6,7 +6,8 @@
  * and scripts. Keys are small integers interned from strings with a prefix
  * that says what they are:
  *   "=word"    the folded word itself (also what dictionary entries point to)
- *   "#1234"    the digits of a number, whatever its separators
+ *   "#1234"    the digits of a number, whatever its separators, or the
+ *              number a word spells out ("quarantasette", "sixteen")
  *   "~abcde"   the first letters of its spelling skeleton, for cognates
  */
 #include "dip-config.h"
@@ -14,6 +15,8 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utrans.h>
@@ -54,6 +57,7 @@ struct _DipWordTable
   GStringChunk    *strings;
   UBreakIterator  *words;
   UTransliterator *to_ascii;
+  GHashTable      *number_words;   /* folded word → the number it spells out, a string */
 };
 
 void
@@ -66,6 +70,7 @@ dip_word_table_free (DipWordTable *self)
   g_array_unref (self->info);
   g_hash_table_unref (self->keys);
   g_string_chunk_free (self->strings);
+  g_clear_pointer (&self->number_words, g_hash_table_unref);
   if (self->words != NULL)
     ubrk_close (self->words);
   if (self->to_ascii != NULL)
@@ -84,6 +89,7 @@ dip_word_table_new (GError **error)
   self->info = g_array_new (FALSE, TRUE, sizeof (WordType));
   self->keys = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (64 * 1024);
+  self->number_words = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* The root locale's word rules: the aligner compares words across two
      languages, and the root rules split both the same way. */
@@ -196,6 +202,75 @@ spelling_skeleton (char *word)
   *out = '\0';
 }
 
+/* The numbers whose names are learnt: every one from two to a hundred, the
+   hundreds and the thousands up to ten thousand. One is left out: it is
+   also the indefinite article ("un", "una", "ein") or a pronoun ("one"),
+   and would match in most sentences. */
+static gboolean
+next_spelt_number (gint64 *value)
+{
+  if (*value < 100)
+    *value += 1;
+  else if (*value < 1000)
+    *value += 100;
+  else if (*value < 10000)
+    *value += 1000;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+dip_word_table_add_number_words (DipWordTable *self, const char *lang)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  char locale[ULOC_FULLNAME_CAPACITY];
+
+  if (lang == NULL || *lang == '\0')
+    return;
+  uloc_forLanguageTag (lang, locale, sizeof locale, NULL, &status);
+  if (U_FAILURE (status))
+    return;
+  /* ICU's rule-based spell-out, in the language's default rule set (the
+     cardinal numbers): formatting is exact where parsing would also take
+     ordinals, and "secondo" ("according to") would be a 2. */
+  UNumberFormat *format = unum_open (UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
+  if (U_FAILURE (status))
+    return;
+  for (gint64 value = 1; next_spelt_number (&value);)
+    {
+      UChar name[128];
+      status = U_ZERO_ERROR;
+      int32_t n = unum_formatInt64 (format, value, name, G_N_ELEMENTS (name), NULL, &status);
+      if (U_FAILURE (status) || n >= (int32_t) G_N_ELEMENTS (name))
+        continue;
+      /* ICU marks where a compound may break with soft hyphens
+         ("quaranta\u00ADsette"); the text has none. Only a name that is
+         then one word is learnt: "quarantasette", "siebenundvierzig",
+         "sixteen", not "forty-seven" or "vingt et un", whose parts the
+         word breaks split. */
+      int32_t kept = 0;
+      for (int32_t k = 0; k < n; k++)
+        if (name[k] != 0x00AD)
+          name[kept++] = name[k];
+      n = kept;
+      gboolean one_word = TRUE;
+      for (int32_t k = 0; k < n && one_word; k++)
+        one_word = u_isalpha (name[k]);
+      char utf8[512];
+      int32_t length = 0;
+      u_strToUTF8 (utf8, sizeof utf8, &length, name, n, &status);
+      if (!one_word || U_FAILURE (status) || length >= (int32_t) sizeof utf8)
+        continue;
+      g_autofree char *folded = fold_case (utf8, length);
+      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      if (folded != NULL && !g_hash_table_contains (self->number_words, folded))
+        g_hash_table_insert (self->number_words, g_string_chunk_insert (self->strings, folded),
+                             g_string_chunk_insert (self->strings, digits));
+    }
+  unum_close (format);
+}
+
 static guint32
 add_type (DipWordTable *self, const char *surface, gsize length)
 {
@@ -236,6 +311,12 @@ add_type (DipWordTable *self, const char *surface, gsize length)
   if (digits->len > 0
       && (!has_letter || (!letter_before_digit && letters_after_digits <= MAX_NUMBER_SUFFIX)))
     info.number_key = intern_key (self, "#", digits->str);
+  else if (digits->len == 0)
+    {
+      const char *spelt = g_hash_table_lookup (self->number_words, folded);
+      if (spelt != NULL)
+        info.number_key = intern_key (self, "#", spelt);
+    }
   g_string_free (digits, TRUE);
 
   if (has_letter && info.n_chars >= COGNATE_PREFIX)

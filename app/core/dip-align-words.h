@@ -12,6 +12,12 @@ typedef struct _DipWordTable DipWordTable;
 DipWordTable *dip_word_table_new (GError **error);
 void          dip_word_table_free (DipWordTable *self);
 
+/* Teaches the table the names of numbers in `lang` (a BCP 47 tag), so that
+ * "sedici" and "sixteen" match "16". Call before tokenizing: a word is
+ * analysed once. Does nothing for a language ICU cannot spell out. */
+void          dip_word_table_add_number_words (DipWordTable *self,
+                                               const char   *lang);
+
 /* Splits `text` into words (ICU word breaks) and appends their type ids to
  * `types` (guint32). Punctuation and spaces are not words. */
 void          dip_word_table_tokenize (DipWordTable *self,

@@ -463,6 +463,8 @@ dip_aligner_run (DipAligner *self, const DipAlignSide *source, const DipAlignSid
   if (table == NULL)
     return NULL;
 
+  dip_word_table_add_number_words (table, source->lang);
+  dip_word_table_add_number_words (table, target->lang);
   Job job = { self, table };
   side_analyse (&job.src, table, source);
   side_analyse (&job.tgt, table, target);

@@ -592,17 +592,28 @@ share_key (DipWordTable *table, const char *a, const char *b)
   return FALSE;
 }
 
-/* Checks that each pair of words shares a key, or that none does. */
+/* Checks that each pair of words shares a key, or that none does, in a
+   table that knows the names of numbers in `langs` (NULL-terminated;
+   NULL for none). */
 static void
-assert_pairs_share_keys (const char *const pairs[][2], guint n_pairs, gboolean share)
+assert_pairs_share_keys_in (const char *const *langs, const char *const pairs[][2], guint n_pairs,
+                            gboolean share)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DipWordTable) table = dip_word_table_new (&error);
   g_assert_no_error (error);
+  for (guint l = 0; langs != NULL && langs[l] != NULL; l++)
+    dip_word_table_add_number_words (table, langs[l]);
   for (guint i = 0; i < n_pairs; i++)
     if (share_key (table, pairs[i][0], pairs[i][1]) != share)
       g_error ("“%s” and “%s” %s", pairs[i][0], pairs[i][1],
                share ? "share no key" : "share a key");
+}
+
+static void
+assert_pairs_share_keys (const char *const pairs[][2], guint n_pairs, gboolean share)
+{
+  assert_pairs_share_keys_in (NULL, pairs, n_pairs, share);
 }
 
 /* Cognates meet across the spellings of their languages: k, q and z as c,
@@ -639,6 +650,34 @@ test_numbers_with_suffixes (void)
     { "mp3", "3" }, { "G7", "7" }, { "A4", "4" }, { "2millions", "2" },
   };
   assert_pairs_share_keys (different, G_N_ELEMENTS (different), FALSE);
+}
+
+/* A number spelt out as one word is that number, in the languages of the
+   alignment: "quarantasette casi" meets "47 cases", "sedici" meets
+   "sixteen". One is not learnt (it is also "un", "una", "ein", "one"),
+   nor are ordinals ("secondo" is also "according to"), nor the parts of
+   a name the word breaks split ("forty-seven"). */
+static void
+test_numbers_spelt_out (void)
+{
+  static const char *const langs[] = { "it", "en", "de", "fr", NULL };
+  static const char *const same[][2] = {
+    { "quarantasette", "47" }, { "sedici", "sixteen" }, { "Siebenundvierzig", "47" },
+    { "duemila", "2000" },     { "trois", "3" },        { "cento", "100" },
+    { "zwanzig", "twenty" },   { "seventeen", "17" },
+  };
+  assert_pairs_share_keys_in (langs, same, G_N_ELEMENTS (same), TRUE);
+  static const char *const different[][2] = {
+    { "una", "1" },  { "one", "1" },     { "secondo", "2" }, { "second", "2" },
+    { "forty", "47" }, { "terzo", "3" }, { "sedici", "17" },
+  };
+  assert_pairs_share_keys_in (langs, different, G_N_ELEMENTS (different), FALSE);
+  /* Without the languages, names of numbers are words like any other. */
+  static const char *const unknown[][2] = { { "sedici", "16" }, { "sixteen", "16" } };
+  assert_pairs_share_keys (unknown, G_N_ELEMENTS (unknown), FALSE);
+  static const char *const only_italian[] = { "it", NULL };
+  assert_pairs_share_keys_in (only_italian, unknown, 1, TRUE);
+  assert_pairs_share_keys_in (only_italian, unknown + 1, 1, FALSE);
 }
 
 /* ---- scorer ------------------------------------------------------------- */
@@ -1137,18 +1176,23 @@ static const GoldCase gold_cases[] = {
      sentence counts, a further sentence that shares one number with the
      summary sentence joins the run: 0.729 and 0.724. Wrong beads were
      barely less sure than right ones (0.69 against 0.75) until a run
-     became one event (0.57 against 0.71). */
+     became one event (0.57 against 0.71). 0.743 and 0.805 since a number
+     spelt out as a word meets its digits. */
   { "/project/italian-article-against-english-digest", "align/011-economia-it.txt", "it",
     "align/011-economia-summary-en.txt", "en", "align/011-economia-summary.gold", NULL, 0.65,
     summary_beads_have_one_side_single },
   { "/project/italian-article-against-english-digest-with-dictionary",
     "align/011-economia-it.txt", "it", "align/011-economia-summary-en.txt", "en",
-    "align/011-economia-summary.gold", ITA_ENG, 0.65, summary_beads_have_one_side_single },
+    "align/011-economia-summary.gold", ITA_ENG, 0.7, summary_beads_have_one_side_single },
   /* An Italian regional-politics article against an English wire summary
      a fifth of its length, made for these tests after every change above
-     and aligned only once written: 0.672, and 0.667 with the dictionary. */
+     and aligned only once written: 0.672, and 0.667 with the dictionary.
+     0.836 without it since a number spelt out as a word meets its digits
+     ("circa trecento persone", "about 300 protesters"); with it, the
+     summary's last sentence still pairs with a sentence five before its
+     run. */
   { "/project/politics-article-against-english-summary", "align/015-politica-it.txt", "it",
-    "align/015-politica-summary-en.txt", "en", "align/015-politica-summary.gold", NULL, 0.6,
+    "align/015-politica-summary-en.txt", "en", "align/015-politica-summary.gold", NULL, 0.75,
     summary_beads_have_one_side_single },
   { "/project/politics-article-against-english-summary-with-dictionary",
     "align/015-politica-it.txt", "it", "align/015-politica-summary-en.txt", "en",
@@ -1166,7 +1210,7 @@ static const GoldCase gold_cases[] = {
   /* The digest as the source and the article as the target: lengths are
      counted in the article's characters either way round. 0.558 before
      (against 0.729 the other way round), 0.651 since, 0.729 since a run
-     is one event. */
+     is one event, 0.743 since numbers spelt out meet digits. */
   { "/project/english-digest-against-italian-article", "align/011-economia-it.txt", "it",
     "align/011-economia-summary-en.txt", "en", "align/011-economia-summary.gold", NULL, 0.65,
     summary_beads_have_one_side_single, TRUE },
@@ -1176,7 +1220,7 @@ static const GoldCase gold_cases[] = {
      found whole (0.818). With the dictionary, 0.627 until a summary
      sentence splitting an article sentence with its neighbour became as
      rare as it is ("320" is in [9] as a number and in [16] as a word):
-     0.818. */
+     0.818. 0.831 since numbers spelt out meet digits. */
   { "/project/italian-article-against-english-brief", "align/011-economia-it.txt", "it",
     "align/011-economia-brief-en.txt", "en", "align/011-economia-brief.gold", NULL, 0.75,
     summary_beads_have_one_side_single },
@@ -1189,13 +1233,15 @@ static const GoldCase gold_cases[] = {
      written: 0.559 and 0.571 on that first run, 0.673 and 0.571 with the
      dictionary; most misses were a run's first or last sentence left out.
      0.656 for the report once "74th" met "74’". Since a run is one event:
-     0.624 and 0.741, 0.740 and 0.740. */
+     0.624 and 0.741, 0.740 and 0.740. Since numbers spelt out meet
+     digits ("quarantasette casi", "47 cases"): 0.691 and 0.826 for the
+     science article; the report did not move. */
   { "/project/science-article-against-english-digest", "align/012-scienza-it.txt", "it",
-    "align/012-scienza-summary-en.txt", "en", "align/012-scienza-summary.gold", NULL, 0.55,
+    "align/012-scienza-summary-en.txt", "en", "align/012-scienza-summary.gold", NULL, 0.6,
     summary_beads_have_one_side_single },
   { "/project/science-article-against-english-digest-with-dictionary",
     "align/012-scienza-it.txt", "it", "align/012-scienza-summary-en.txt", "en",
-    "align/012-scienza-summary.gold", ITA_ENG, 0.65, summary_beads_have_one_side_single },
+    "align/012-scienza-summary.gold", ITA_ENG, 0.75, summary_beads_have_one_side_single },
   { "/project/football-report-against-english-digest", "align/013-sport-it.txt", "it",
     "align/013-sport-summary-en.txt", "en", "align/013-sport-summary.gold", NULL, 0.65,
     summary_beads_have_one_side_single },
@@ -1467,6 +1513,7 @@ main (int argc, char **argv)
                    test_cognates_meet_across_spellings);
   g_test_add_func ("/aligner/model1-learns-witnessed-pairs", test_model1_learns_witnessed_pairs);
   g_test_add_func ("/aligner/numbers-with-suffixes", test_numbers_with_suffixes);
+  g_test_add_func ("/aligner/numbers-spelt-out", test_numbers_spelt_out);
   g_test_add_func ("/eval/scorer", test_scorer);
   g_test_add_func ("/aligner/summary-condenses-sentences", test_summary_condenses_sentences);
   g_test_add_func ("/aligner/summary-omission-rate", test_summary_omission_rate);
