@@ -31,7 +31,8 @@
 #define COGNATE_PREFIX 5
 /* Letters after a number that leave it a number: "th", "ème", "km". */
 #define MAX_NUMBER_SUFFIX 3
-/* Words shorter than this are looked up in no dictionary: in German,
+/* Words shorter than this are looked up in no dictionary, nor taken as
+   a translation: in German,
    French, Italian or English they are mostly function words ("mit", "ein",
    "das", "les"), whose translations ("avec", "un", "quelques") are in most
    sentences of the other side and match everything with everything. On
@@ -434,6 +435,19 @@ collect_translation (const char *translation, gpointer user_data)
      ASCII prefix so that inflected forms ("glaciers" for "glacier") match. */
   guint32 type = add_type (collector->table, translation, strlen (translation));
   const WordType *info = &g_array_index (collector->table->info, WordType, type);
+  /* A translation as short as a word that is looked up in no dictionary
+     is a function word of the other language: "contro" gives "for" beside
+     "against", "that" gives "che". It would tie the word to most
+     sentences of the other side; against a summary, it made the summary's
+     "for" and "opposition" common and cheap, and put the summary's last
+     sentence with the article's first "contro". With the dictionary, the
+     Italian politics summary went from 0.667 to 0.763 strict F1, the
+     economy digest from 0.805 to 0.911 and its brief from 0.831 to 1.000;
+     the English sample's Italian summary fell from 0.789 to 0.620, where
+     "that" and "che" had tied a run's last sentence. No translation case
+     nor the Text+Berg development set moved. */
+  if (info->number_key == 0 && info->n_chars < MIN_DICTIONARY_WORD_CHARS)
+    return;
 
   g_array_append_val (collector->keys, info->identity_key);
   if (info->cognate_key != 0)

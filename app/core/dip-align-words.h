@@ -43,7 +43,8 @@ void          dip_word_table_append_keys (DipWordTable  *self,
 
 /* Appends the keys of a word's translations in `dictionary` (their folded
  * forms and ASCII prefixes), trying shorter headwords for an inflected
- * form the dictionary lacks. Nothing for a word under four letters. */
+ * form the dictionary lacks. Nothing for a word under four letters, and
+ * no translation under four letters (a function word of the other side). */
 void          dip_word_table_append_dictionary_keys (DipWordTable  *self,
                                                      guint32        type,
                                                      DipDictionary *dictionary,
