@@ -36,7 +36,8 @@ gboolean      dip_word_table_is_content (DipWordTable *self,
 
 /* Appends the keys a word matches on as it is: its folded form, its
  * digits if it is a number, its ASCII prefix (cognates, names written with
- * other diacritics or scripts). Nothing for a word that is not content. */
+ * other diacritics or scripts), and the keys it shares with its loose
+ * cognates. Nothing for a word that is not content. */
 void          dip_word_table_append_keys (DipWordTable  *self,
                                           guint32        type,
                                           GArray        *keys);
@@ -56,6 +57,16 @@ void          dip_word_table_append_learnt_keys (DipWordTable *self,
                                                  guint32       type,
                                                  GHashTable   *translations,
                                                  GArray       *keys);
+
+/* Gives each word of `a` (guint32 types) and each word of `b` that are
+ * cognates, though their first letters part within the cognate prefix
+ * ("pazienti", "patients"), a key they share. Call before keys are read.
+ * Does nothing when it would take more than `most_comparisons` comparisons
+ * of words with the same first letter. Returns the number of pairs linked. */
+guint         dip_word_table_link_loose_cognates (DipWordTable *self,
+                                                  const GArray *a,
+                                                  const GArray *b,
+                                                  guint64       most_comparisons);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DipWordTable, dip_word_table_free)
 

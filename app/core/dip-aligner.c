@@ -174,6 +174,47 @@ side_keep_content (Side *side, DipWordTable *table)
     }
 }
 
+/* The distinct types of a side's words. */
+static GArray *
+side_types (const Side *side, DipWordTable *table)
+{
+  GArray *types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint8 *seen = g_new0 (guint8, dip_word_table_get_n_types (table));
+
+  for (guint i = 0; i < side->n; i++)
+    {
+      GArray *words = g_ptr_array_index (side->words, i);
+      for (guint w = 0; w < words->len; w++)
+        {
+          guint32 type = g_array_index (words, guint32, w);
+          if (!seen[type])
+            {
+              seen[type] = 1;
+              g_array_append_val (types, type);
+            }
+        }
+    }
+  return types;
+}
+
+/* Against a summary, whose sentences each stand for a run of the article
+   in other words, the words are nearly all the evidence there is, and the
+   cognate prefix misses many ("pazienti", "patients"): loose cognates
+   join them (dip_word_table_link_loose_cognates). Strict F1 of the
+   summary gold cases without a dictionary: the English sample's Italian
+   summary 0.400 -> 0.511, the Italian economy digest 0.743 -> 0.826, the
+   football report's 0.740 -> 0.825; 0.620 -> 0.723 for the first with
+   dict-freedict-ita-eng, 0.826 -> 0.846 for the science digest's; no
+   summary case fell. Not in a translation, where lengths and exact
+   matches already tie most pairs: the Text+Berg development set did not
+   move and the Italian cultural article fell from 0.972 to 0.928. The
+   de-fr summaries drawn from that set went from 0.700 to 0.692 without a
+   dictionary and from 0.764 to 0.767 with one.
+   The comparisons are bounded: the bundled book against every Italian
+   text of the tests (10,789 and 3,745 distinct words) takes 1.5 million
+   and 0.24 s. Beyond twice that, the summary goes without. */
+#define MOST_LOOSE_COGNATE_COMPARISONS (3u * 1000u * 1000u)
+
 typedef struct
 {
   guint32 key;
@@ -487,6 +528,13 @@ dip_aligner_run (DipAligner *self, const DipAlignSide *source, const DipAlignSid
   if (job.condensed)
     job.summary_side = ratio < 1 ? DIP_ALIGN_SUMMARY_TARGET : DIP_ALIGN_SUMMARY_SOURCE;
   job.length_ratio = CLAMP (ratio, 0.7, 1.4);
+  if (job.condensed)
+    {
+      g_autoptr (GArray) src_types = side_types (&job.src, table);
+      g_autoptr (GArray) tgt_types = side_types (&job.tgt, table);
+      dip_word_table_link_loose_cognates (table, src_types, tgt_types,
+                                          MOST_LOOSE_COGNATE_COMPARISONS);
+    }
 
   GArray *beads = g_array_new (FALSE, FALSE, sizeof (DipBead));
   guint src_at = 0, tgt_at = 0;
