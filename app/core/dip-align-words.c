@@ -229,6 +229,52 @@ next_spelt_number (gint64 *value)
   return TRUE;
 }
 
+/* Ordinals are learnt from "third" on, as "74th" is 74: "per la terza
+   estate di fila" meets "for the third summer in a row". The first two
+   have other senses too common to be numbers: "prima" is "before",
+   "secondo" "according to", "second" a unit of time. With them, the
+   Italian summary of the English sample fell from 0.511 to 0.492 strict
+   F1, the politics summary from 0.836 to 0.755; from the third, the
+   football digest rose from 0.825 to 0.911 (0.740 to 0.825 with the
+   dictionary) and the Italian digest of the English environment feature
+   from 0.466 to 0.629, and nothing fell. */
+#define FIRST_ORDINAL_LEARNT 3
+
+/* Learns the name `format` gives `value` in its current rule set. */
+static void
+learn_number_name (DipWordTable *self, UNumberFormat *format, gint64 value)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar name[128];
+  int32_t n = unum_formatInt64 (format, value, name, G_N_ELEMENTS (name), NULL, &status);
+
+  if (U_FAILURE (status) || n >= (int32_t) G_N_ELEMENTS (name))
+    return;
+  /* ICU marks where a compound may break with soft hyphens
+     ("quaranta\u00ADsette"); the text has none. Only a name that is
+     then one word is learnt: "quarantasette", "siebenundvierzig",
+     "sixteen", not "forty-seven" or "vingt et un", whose parts the
+     word breaks split. */
+  int32_t kept = 0;
+  for (int32_t k = 0; k < n; k++)
+    if (name[k] != 0x00AD)
+      name[kept++] = name[k];
+  n = kept;
+  gboolean one_word = TRUE;
+  for (int32_t k = 0; k < n && one_word; k++)
+    one_word = u_isalpha (name[k]);
+  char utf8[512];
+  int32_t length = 0;
+  u_strToUTF8 (utf8, sizeof utf8, &length, name, n, &status);
+  if (!one_word || U_FAILURE (status) || length >= (int32_t) sizeof utf8)
+    return;
+  g_autofree char *folded = fold_case (utf8, length);
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  if (folded != NULL && !g_hash_table_contains (self->number_words, folded))
+    g_hash_table_insert (self->number_words, g_string_chunk_insert (self->strings, folded),
+                         g_string_chunk_insert (self->strings, digits));
+}
+
 void
 dip_word_table_add_number_words (DipWordTable *self, const char *lang)
 {
@@ -240,42 +286,41 @@ dip_word_table_add_number_words (DipWordTable *self, const char *lang)
   uloc_forLanguageTag (lang, locale, sizeof locale, NULL, &status);
   if (U_FAILURE (status))
     return;
-  /* ICU's rule-based spell-out, in the language's default rule set (the
-     cardinal numbers): formatting is exact where parsing would also take
-     ordinals, and "secondo" ("according to") would be a 2. */
+  /* ICU's rule-based spell-out, in each of the language's public rule
+     sets for cardinals and ordinals ("%spellout-cardinal-feminine",
+     "%spellout-ordinal-masculine-plural", …). Formatting is exact where
+     parsing would take any rule set's names, the first two ordinals too. */
   UNumberFormat *format = unum_open (UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
   if (U_FAILURE (status))
     return;
-  for (gint64 value = 1; next_spelt_number (&value);)
+  UChar sets[2048];
+  int32_t n_sets = unum_getTextAttribute (format, UNUM_PUBLIC_RULESETS, sets,
+                                          G_N_ELEMENTS (sets) - 1, &status);
+  if (U_FAILURE (status))
+    n_sets = 0;
+  sets[n_sets] = 0;
+  for (UChar *set = sets, *end; *set != 0; set = end + 1)
     {
-      UChar name[128];
-      status = U_ZERO_ERROR;
-      int32_t n = unum_formatInt64 (format, value, name, G_N_ELEMENTS (name), NULL, &status);
-      if (U_FAILURE (status) || n >= (int32_t) G_N_ELEMENTS (name))
-        continue;
-      /* ICU marks where a compound may break with soft hyphens
-         ("quaranta\u00ADsette"); the text has none. Only a name that is
-         then one word is learnt: "quarantasette", "siebenundvierzig",
-         "sixteen", not "forty-seven" or "vingt et un", whose parts the
-         word breaks split. */
-      int32_t kept = 0;
-      for (int32_t k = 0; k < n; k++)
-        if (name[k] != 0x00AD)
-          name[kept++] = name[k];
-      n = kept;
-      gboolean one_word = TRUE;
-      for (int32_t k = 0; k < n && one_word; k++)
-        one_word = u_isalpha (name[k]);
-      char utf8[512];
-      int32_t length = 0;
-      u_strToUTF8 (utf8, sizeof utf8, &length, name, n, &status);
-      if (!one_word || U_FAILURE (status) || length >= (int32_t) sizeof utf8)
-        continue;
-      g_autofree char *folded = fold_case (utf8, length);
-      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      if (folded != NULL && !g_hash_table_contains (self->number_words, folded))
-        g_hash_table_insert (self->number_words, g_string_chunk_insert (self->strings, folded),
-                             g_string_chunk_insert (self->strings, digits));
+      for (end = set; *end != 0 && *end != ';'; end++)
+        ;
+      gboolean last = *end == 0;
+      *end = 0;
+      char set_name[128];
+      u_austrncpy (set_name, set, sizeof set_name - 1);
+      set_name[sizeof set_name - 1] = '\0';
+      gboolean cardinal = strstr (set_name, "cardinal") != NULL
+                          || strcmp (set_name, "%spellout-numbering") == 0;
+      gboolean ordinal = strstr (set_name, "ordinal") != NULL;
+      if (strstr (set_name, "verbose") == NULL && (cardinal || ordinal))
+        {
+          status = U_ZERO_ERROR;
+          unum_setTextAttribute (format, UNUM_DEFAULT_RULESET, set, -1, &status);
+          for (gint64 value = 1; U_SUCCESS (status) && next_spelt_number (&value);)
+            if (cardinal || value >= FIRST_ORDINAL_LEARNT)
+              learn_number_name (self, format, value);
+        }
+      if (last)
+        break;
     }
   unum_close (format);
 }

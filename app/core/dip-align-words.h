@@ -13,8 +13,9 @@ DipWordTable *dip_word_table_new (GError **error);
 void          dip_word_table_free (DipWordTable *self);
 
 /* Teaches the table the names of numbers in `lang` (a BCP 47 tag), so that
- * "sedici" and "sixteen" match "16". Call before tokenizing: a word is
- * analysed once. Does nothing for a language ICU cannot spell out. */
+ * "sedici" and "sixteen" match "16", and "terza" and "third" match "3".
+ * Call before tokenizing: a word is analysed once. Does nothing for a
+ * language ICU cannot spell out. */
 void          dip_word_table_add_number_words (DipWordTable *self,
                                                const char   *lang);
 

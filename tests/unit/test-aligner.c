@@ -666,9 +666,10 @@ test_numbers_with_suffixes (void)
 
 /* A number spelt out as one word is that number, in the languages of the
    alignment: "quarantasette casi" meets "47 cases", "sedici" meets
-   "sixteen". One is not learnt (it is also "un", "una", "ein", "one"),
-   nor are ordinals ("secondo" is also "according to"), nor the parts of
-   a name the word breaks split ("forty-seven"). */
+   "sixteen", "terza" meets "third" and "3rd". One is not learnt (it is
+   also "un", "una", "ein", "one"), nor are the first two ordinals
+   ("secondo" is also "according to"), nor the parts of a name the word
+   breaks split ("forty-seven"). */
 static void
 test_numbers_spelt_out (void)
 {
@@ -676,12 +677,14 @@ test_numbers_spelt_out (void)
   static const char *const same[][2] = {
     { "quarantasette", "47" }, { "sedici", "sixteen" }, { "Siebenundvierzig", "47" },
     { "duemila", "2000" },     { "trois", "3" },        { "cento", "100" },
-    { "zwanzig", "twenty" },   { "seventeen", "17" },
+    { "zwanzig", "twenty" },   { "seventeen", "17" },       { "terza", "third" },
+    { "terza", "3rd" },        { "troisième", "3" },        { "dritten", "3" },
+    { "ventesimo", "20th" },
   };
   assert_pairs_share_keys_in (langs, same, G_N_ELEMENTS (same), TRUE);
   static const char *const different[][2] = {
-    { "una", "1" },  { "one", "1" },     { "secondo", "2" }, { "second", "2" },
-    { "forty", "47" }, { "terzo", "3" }, { "sedici", "17" },
+    { "una", "1" },    { "one", "1" },      { "secondo", "2" }, { "second", "2" },
+    { "prima", "1st" }, { "zweite", "2" },  { "forty", "47" },  { "sedici", "17" },
   };
   assert_pairs_share_keys_in (langs, different, G_N_ELEMENTS (different), FALSE);
   /* Without the languages, names of numbers are words like any other. */
@@ -1317,7 +1320,9 @@ static const GoldCase gold_cases[] = {
      0.624 and 0.741, 0.740 and 0.740. Since numbers spelt out meet
      digits ("quarantasette casi", "47 cases"): 0.691 and 0.826 for the
      science article; the report did not move. With loose cognates: the
-     science article 0.691 and 0.846, the report 0.825 and 0.740. */
+     science article 0.691 and 0.846, the report 0.825 and 0.740; the
+     report 0.911 and 0.825 since "terza sconfitta" meets "third straight
+     defeat". */
   { "/project/science-article-against-english-digest", "align/012-scienza-it.txt", "it",
     "align/012-scienza-summary-en.txt", "en", "align/012-scienza-summary.gold", NULL, 0.6,
     summary_beads_have_one_side_single },
@@ -1325,11 +1330,11 @@ static const GoldCase gold_cases[] = {
     "align/012-scienza-it.txt", "it", "align/012-scienza-summary-en.txt", "en",
     "align/012-scienza-summary.gold", ITA_ENG, 0.75, summary_beads_have_one_side_single },
   { "/project/football-report-against-english-digest", "align/013-sport-it.txt", "it",
-    "align/013-sport-summary-en.txt", "en", "align/013-sport-summary.gold", NULL, 0.75,
+    "align/013-sport-summary-en.txt", "en", "align/013-sport-summary.gold", NULL, 0.85,
     summary_beads_have_one_side_single },
   { "/project/football-report-against-english-digest-with-dictionary",
     "align/013-sport-it.txt", "it", "align/013-sport-summary-en.txt", "en",
-    "align/013-sport-summary.gold", ITA_ENG, 0.65, summary_beads_have_one_side_single },
+    "align/013-sport-summary.gold", ITA_ENG, 0.75, summary_beads_have_one_side_single },
   /* Two more blind cases, written by helpers who never ran the aligner:
      an Italian technology article against an English digest, and an
      English environment feature against an Italian digest, each about a
@@ -1338,7 +1343,8 @@ static const GoldCase gold_cases[] = {
      of the English feature is where the aligner is weakest: its title
      pairs with the article's first sentence rather than the headline,
      and runs lose their edge sentences ("She added that warmer winters
-     mean less snow"). */
+     mean less snow"). 0.629 since ordinals from the third are numbers
+     ("For the third summer in a row", "Per la terza estate di fila"). */
   { "/project/technology-article-against-english-digest", "align/016-tecnologia-it.txt", "it",
     "align/016-tecnologia-summary-en.txt", "en", "align/016-tecnologia-summary.gold", NULL, 0.55,
     summary_beads_have_one_side_single },
@@ -1346,7 +1352,7 @@ static const GoldCase gold_cases[] = {
     "align/016-tecnologia-it.txt", "it", "align/016-tecnologia-summary-en.txt", "en",
     "align/016-tecnologia-summary.gold", ITA_ENG, 0.55, summary_beads_have_one_side_single },
   { "/project/english-feature-against-italian-digest", "align/017-environment-en.txt", "en",
-    "align/017-environment-summary-it.txt", "it", "align/017-environment-summary.gold", NULL, 0.4,
+    "align/017-environment-summary-it.txt", "it", "align/017-environment-summary.gold", NULL, 0.55,
     summary_beads_have_one_side_single },
   { "/project/english-feature-against-italian-digest-with-dictionary",
     "align/017-environment-en.txt", "en", "align/017-environment-summary-it.txt", "it",
