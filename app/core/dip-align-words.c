@@ -7,7 +7,8 @@
  * that says what they are:
  *   "=word"    the folded word itself (also what dictionary entries point to)
  *   "#1234"    the digits of a number, whatever its separators, or the
- *              number a word spells out ("quarantasette", "sixteen")
+ *              number a word spells out ("quarantasette", "sixteen"); a
+ *              round number has its thousands too ("#400" for 400,000)
  *   "~abcde"   the first letters of its spelling skeleton, for cognates
  *   "≈12"      shared by two words of the two sides whose whole skeletons
  *              are alike (dip_word_table_link_loose_cognates)
@@ -46,6 +47,7 @@ typedef struct
 {
   guint32  identity_key;
   guint32  number_key;      /* 0 if not a number */
+  guint32  round_key;       /* a round number's leading digits ("#400" for 400,000), or 0 */
   guint32  cognate_key;     /* 0 if too short */
   guint    n_chars;
   gboolean content;
@@ -365,7 +367,20 @@ add_type (DipWordTable *self, const char *surface, gsize length)
      mai", "100km") is the number: it meets "al 74’", "1 maggio", "100 km". */
   if (digits->len > 0
       && (!has_letter || (!letter_before_digit && letters_after_digits <= MAX_NUMBER_SUFFIX)))
-    info.number_key = intern_key (self, "#", digits->str);
+    {
+      info.number_key = intern_key (self, "#", digits->str);
+      /* A round number is also its thousands, millions…: "€400,000"
+         meets "400 mila euro", "2,000,000" "2 Millionen", where a word
+         says the magnitude. */
+      if (digits->len >= 4 && g_str_has_suffix (digits->str, "000"))
+        {
+          gsize keep = digits->len;
+          while (keep > 3 && strncmp (digits->str + keep - 3, "000", 3) == 0)
+            keep -= 3;
+          g_autofree char *lead = g_strndup (digits->str, keep);
+          info.round_key = intern_key (self, "#", lead);
+        }
+    }
   else if (digits->len == 0)
     {
       const char *spelt = g_hash_table_lookup (self->number_words, folded);
@@ -520,6 +535,8 @@ dip_word_table_append_keys (DipWordTable *self, guint32 type, GArray *keys)
   g_array_append_val (keys, info->identity_key);
   if (info->number_key != 0)
     g_array_append_val (keys, info->number_key);
+  if (info->round_key != 0)
+    g_array_append_val (keys, info->round_key);
   if (info->cognate_key != 0)
     g_array_append_val (keys, info->cognate_key);
   GArray *linked = g_hash_table_lookup (self->linked_keys, GUINT_TO_POINTER (type + 1));
