@@ -295,6 +295,17 @@ dip_word_table_add_number_words (DipWordTable *self, const char *lang)
   UNumberFormat *format = unum_open (UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
   if (U_FAILURE (status))
     return;
+  /* For a language it has no rules for, ICU falls back on the default
+     locale's: English names in a text of another language. */
+  char wanted[ULOC_LANG_CAPACITY] = "", got[ULOC_LANG_CAPACITY] = "";
+  uloc_getLanguage (locale, wanted, sizeof wanted, &status);
+  const char *actual = unum_getLocaleByType (format, ULOC_ACTUAL_LOCALE, &status);
+  uloc_getLanguage (actual != NULL ? actual : "", got, sizeof got, &status);
+  if (U_FAILURE (status) || *wanted == '\0' || strcmp (wanted, got) != 0)
+    {
+      unum_close (format);
+      return;
+    }
   UChar sets[2048];
   int32_t n_sets = unum_getTextAttribute (format, UNUM_PUBLIC_RULESETS, sets,
                                           G_N_ELEMENTS (sets) - 1, &status);

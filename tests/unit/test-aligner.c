@@ -696,6 +696,13 @@ test_numbers_spelt_out (void)
   static const char *const only_italian[] = { "it", NULL };
   assert_pairs_share_keys_in (only_italian, unknown, 1, TRUE);
   assert_pairs_share_keys_in (only_italian, unknown + 1, 1, FALSE);
+  /* A language ICU has no names for learns none, not the default
+     locale's English ones. */
+  static const char *const unknown_language[] = { "xx", "und", "", NULL };
+  assert_pairs_share_keys_in (unknown_language, unknown, G_N_ELEMENTS (unknown), FALSE);
+  static const char *const regional[] = { "de-CH", "pt-BR", NULL };
+  static const char *const regional_names[][2] = { { "siebzehn", "17" }, { "dezessete", "17" } };
+  assert_pairs_share_keys_in (regional, regional_names, G_N_ELEMENTS (regional_names), TRUE);
 }
 
 /* Whether `a` and `b` share a key once loose cognates are linked, with at
