@@ -73,8 +73,9 @@ dip_align_shape_log_prior (guint a, guint b)
    kept on its own: priced per sentence, a run's second sentence cost 1.4
    nats more than leaving it out (at the omission rate of an Italian
    digest, 0.45), and its first or last sentence was left out wherever it
-   shared no word with the summary. Translation priors would make leaving a sentence out
-   dearer than hiding it in a merge, which a summary turns upside down.
+   shared no word with the summary. Translation priors would make leaving
+   a sentence out dearer than hiding it in a merge, which a summary turns
+   upside down.
 
    A bead of several sentences on both sides (2-2, 3-2) is none: each
    summary sentence condenses its own run of the article, and a summary
@@ -823,9 +824,9 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
                       ? summary_shape_log_prior (shapes[s].b, shapes[s].a, params->omission_rate)
                       : dip_align_shape_log_prior (shapes[s].a, shapes[s].b);
   /* A run of gaps: against a summary, each article sentence is left out
-     on its own, at the summary's omission rate; in a translation a run's further
-     sentences cost params->gap_extend. A unit of the coarse pass stands
-     for unit_size sentences. */
+     on its own, at the summary's omission rate; in a translation a run's
+     further sentences cost params->gap_extend. A unit of the coarse pass
+     stands for unit_size sentences. */
   for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
     {
       double open = t.shape_lp[SHAPE_GAP (g)];

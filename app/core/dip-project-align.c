@@ -205,7 +205,8 @@ non_content_bead (const AlignDocument *src, guint src_at, guint src_end,
       && same_shape (segment_at (src, src_at), segment_at (tgt, tgt_at)))
     bead.src_count = bead.tgt_count = 1;
   else if (src_at < src_end
-           && (tgt_at == tgt_end || !has_counterpart (tgt, tgt_at, tgt_end, segment_at (src, src_at))
+           && (tgt_at == tgt_end
+               || !has_counterpart (tgt, tgt_at, tgt_end, segment_at (src, src_at))
                || has_counterpart (src, src_at + 1, src_end, segment_at (tgt, tgt_at))))
     bead.src_count = 1;
   else
