@@ -683,6 +683,45 @@ dip_word_table_link_loose_cognates (DipWordTable *self, const GArray *a, const G
   return links;
 }
 
+/* The endings a form's headword is tried with, the most common first. */
+#define INFLECTION_VOWELS "oaei"
+
+/* A form that ends in a vowel, which the dictionary lacks even cut short:
+   its headword may end in another vowel ("colori" → "colore", "firme" →
+   "firma", "aperta" → "aperto"), or in one vowel where the form ends in
+   two letters ("polemiche" → "polemica", "antichi" → "antico"), as
+   Italian, Spanish and Portuguese nouns and adjectives inflect; cutting a
+   prefix finds none of these. The first sibling the dictionary has is
+   taken, a stem of four letters at least. With dict-freedict-ita-eng, an
+   Italian cultural article against an English digest went from 0.537 to
+   0.632 strict F1 ("colori", "libri", "firme", "volumi" now meet their
+   English words) and an economy digest from 0.911 to 1.000; a football
+   report's digest fell from 1.000 to 0.911, where a run's first sentence,
+   which shares no word with its summary sentence, is now left out (at
+   0.49). Some siblings are other words ("corte" → "corto", "mostra" →
+   "mostro"). No translation case nor the development set moved. */
+static void
+append_sibling_translations (KeyCollector *collector, DipDictionary *dictionary,
+                             const char *folded, glong n)
+{
+  gsize length = strlen (folded);
+  if (length == 0 || strchr ("aeiou", folded[length - 1]) == NULL)
+    return;
+  guint before = collector->keys->len;
+  for (glong cut = 1; collector->keys->len == before && cut <= 2 && n - cut >= 4; cut++)
+    {
+      g_autofree char *stem = g_utf8_substring (folded, 0, n - cut);
+      for (const char *vowel = INFLECTION_VOWELS; *vowel != '\0' && collector->keys->len == before;
+           vowel++)
+        {
+          g_autofree char *sibling = g_strdup_printf ("%s%c", stem, *vowel);
+          if (strcmp (sibling, folded) != 0)
+            dip_dictionary_foreach_translation (dictionary, sibling, collect_translation,
+                                                collector);
+        }
+    }
+}
+
 void
 dip_word_table_append_dictionary_keys (DipWordTable *self, guint32 type,
                                        DipDictionary *dictionary, GArray *keys)
@@ -703,6 +742,8 @@ dip_word_table_append_dictionary_keys (DipWordTable *self, guint32 type,
       g_autofree char *prefix = g_utf8_substring (folded, 0, cut);
       dip_dictionary_foreach_translation (dictionary, prefix, collect_translation, &collector);
     }
+  if (keys->len == before)
+    append_sibling_translations (&collector, dictionary, folded, n);
 }
 
 void
