@@ -213,17 +213,17 @@ spelling_skeleton (char *word)
   *out = '\0';
 }
 
-/* The numbers whose names are learnt: every one from two to a hundred, the
-   hundreds and the thousands up to ten thousand. One is left out: it is
-   also the indefinite article ("un", "una", "ein") or a pronoun ("one"),
-   and would match in most sentences. */
+/* The numbers whose names are learnt: every one from two to a thousand
+   and the thousands up to ten thousand. Italian and German write a number
+   under a thousand as one word ("trecentoquaranta dipendenti", "340
+   jobs"). One is left out: it is also the indefinite article ("un",
+   "una", "ein") or a pronoun ("one"), and would match in most
+   sentences. */
 static gboolean
 next_spelt_number (gint64 *value)
 {
-  if (*value < 100)
+  if (*value < 1000)
     *value += 1;
-  else if (*value < 1000)
-    *value += 100;
   else if (*value < 10000)
     *value += 1000;
   else

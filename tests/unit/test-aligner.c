@@ -735,12 +735,14 @@ test_numbers_spelt_out (void)
     { "duemila", "2000" },     { "trois", "3" },        { "cento", "100" },
     { "zwanzig", "twenty" },   { "seventeen", "17" },       { "terza", "third" },
     { "terza", "3rd" },        { "troisième", "3" },        { "dritten", "3" },
-    { "ventesimo", "20th" },
+    { "ventesimo", "20th" },   { "trecentoquaranta", "340" }, { "dreihundertvierzig", "340" },
+    { "novecentonovantanove", "999" },
   };
   assert_pairs_share_keys_in (langs, same, G_N_ELEMENTS (same), TRUE);
   static const char *const different[][2] = {
     { "una", "1" },    { "one", "1" },      { "secondo", "2" }, { "second", "2" },
     { "prima", "1st" }, { "zweite", "2" },  { "forty", "47" },  { "sedici", "17" },
+    { "trecentoquaranta", "34" },
   };
   assert_pairs_share_keys_in (langs, different, G_N_ELEMENTS (different), FALSE);
   /* Without the languages, names of numbers are words like any other. */
@@ -1471,7 +1473,9 @@ static const GoldCase gold_cases[] = {
      paragraphs of one or two sentences against an English digest, and an
      Italian business story in long paragraphs against an English brief
      an eighth of its length. First runs: 0.606 and 0.716, 0.538 and
-     0.708 (0.513 and 0.716, 0.526 and 0.522 with the code of 2c855d6). */
+     0.708 (0.513 and 0.716, 0.526 and 0.522 with the code of 2c855d6).
+     The brief 0.716 and 0.860 since every number under a thousand is
+     learnt by name ("trecentoquaranta dipendenti", "340 jobs"). */
   { "/project/flood-story-against-english-digest", "align/020-cronaca-it.txt", "it",
     "align/020-cronaca-summary-en.txt", "en", "align/020-cronaca-summary.gold", NULL, 0.55,
     summary_beads_have_one_side_single },
@@ -1479,11 +1483,11 @@ static const GoldCase gold_cases[] = {
     "it", "align/020-cronaca-summary-en.txt", "en", "align/020-cronaca-summary.gold", ITA_ENG,
     0.65, summary_beads_have_one_side_single },
   { "/project/business-story-against-english-brief", "align/021-economia-it.txt", "it",
-    "align/021-economia-summary-en.txt", "en", "align/021-economia-summary.gold", NULL, 0.45,
+    "align/021-economia-summary-en.txt", "en", "align/021-economia-summary.gold", NULL, 0.65,
     summary_beads_have_one_side_single },
   { "/project/business-story-against-english-brief-with-dictionary",
     "align/021-economia-it.txt", "it", "align/021-economia-summary-en.txt", "en",
-    "align/021-economia-summary.gold", ITA_ENG, 0.65, summary_beads_have_one_side_single },
+    "align/021-economia-summary.gold", ITA_ENG, 0.8, summary_beads_have_one_side_single },
 };
 
 /* The sentences of the bundled book, as the segmenter cuts them. */
