@@ -214,17 +214,17 @@ spelling_skeleton (char *word)
 }
 
 /* The numbers whose names are learnt: every one from two to a thousand
-   and the thousands up to ten thousand. Italian and German write a number
-   under a thousand as one word ("trecentoquaranta dipendenti", "340
-   jobs"). One is left out: it is also the indefinite article ("un",
-   "una", "ein") or a pronoun ("one"), and would match in most
-   sentences. */
+   and the thousands up to a million. Italian and German write such a
+   number as one word ("trecentoquaranta dipendenti", "340 jobs";
+   "quarantamila euro", "€40,000"). One is left out: it is also the
+   indefinite article ("un", "una", "ein") or a pronoun ("one"), and would
+   match in most sentences. */
 static gboolean
 next_spelt_number (gint64 *value)
 {
   if (*value < 1000)
     *value += 1;
-  else if (*value < 10000)
+  else if (*value < 1000000)
     *value += 1000;
   else
     return FALSE;
@@ -328,8 +328,10 @@ dip_word_table_add_number_words (DipWordTable *self, const char *lang)
         {
           status = U_ZERO_ERROR;
           unum_setTextAttribute (format, UNUM_DEFAULT_RULESET, set, -1, &status);
+          /* Ordinals stop at a thousand: texts seldom rank things in
+             thousands, and each name costs a format. */
           for (gint64 value = 1; U_SUCCESS (status) && next_spelt_number (&value);)
-            if (cardinal || value >= FIRST_ORDINAL_LEARNT)
+            if (cardinal || (value >= FIRST_ORDINAL_LEARNT && value <= 1000))
               learn_number_name (self, format, value);
         }
       if (last)
