@@ -326,6 +326,26 @@ n_source_keys (DipWordTable *table, const char *word, DipDictionary *dictionary)
   return keys->len;
 }
 
+/* A dictionary of the TSV word pairs `pairs`, written to `dir`. */
+static DipDictionary *
+dictionary_of_pairs (TestTmpDir *dir, const char *pairs)
+{
+  g_autofree char *tsv = test_write_file (dir, "words.tsv", pairs, -1);
+  g_autoptr (GError) error = NULL;
+  DipDictionary *dictionary = dip_dictionary_load (tsv, &error);
+  g_assert_no_error (error);
+  return dictionary;
+}
+
+static DipWordTable *
+word_table (void)
+{
+  g_autoptr (GError) error = NULL;
+  DipWordTable *table = dip_word_table_new (&error);
+  g_assert_no_error (error);
+  return table;
+}
+
 /* An Italian plural or feminine the dictionary lacks finds its headword
    by its ending: a vowel for another ("colori", "firme", "aperta") or two
    letters for one vowel ("polemiche"). A form found as it is, or cut
@@ -335,15 +355,10 @@ static void
 test_dictionary_finds_sibling_forms (void)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
-  g_autofree char *tsv = test_write_file (dir, "words.tsv",
-                                          "colore\tcolour\nfirma\tsignature\naperto\topen\n"
-                                          "polemica\tcontroversy\nrosa\trose\n"
-                                          "libro\tbook\nlibri\tbooks\n", -1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (tsv, &error);
-  g_assert_no_error (error);
-  g_autoptr (DipWordTable) table = dip_word_table_new (&error);
-  g_assert_no_error (error);
+  g_autoptr (DipDictionary) dictionary = dictionary_of_pairs (
+    dir, "colore\tcolour\nfirma\tsignature\naperto\topen\npolemica\tcontroversy\n"
+         "rosa\trose\nlibro\tbook\nlibri\tbooks\n");
+  g_autoptr (DipWordTable) table = word_table ();
 
   const char *found[] = { "colori", "firme", "aperta", "polemiche" };
   for (guint i = 0; i < G_N_ELEMENTS (found); i++)
@@ -376,15 +391,10 @@ static void
 test_dictionary_skips_short_words (void)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
-  g_autofree char *tsv = test_write_file (dir, "words.tsv",
-                                          "mit\tavec\nTage\tjours\nHund\tchien\n"
-                                          "contro\tfor\nsopra\tover\nsopra\ton\n"
-                                          "dodici\t12\n", -1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DipDictionary) dictionary = dip_dictionary_load (tsv, &error);
-  g_assert_no_error (error);
-  g_autoptr (DipWordTable) table = dip_word_table_new (&error);
-  g_assert_no_error (error);
+  g_autoptr (DipDictionary) dictionary = dictionary_of_pairs (
+    dir, "mit\tavec\nTage\tjours\nHund\tchien\ncontro\tfor\nsopra\tover\nsopra\ton\n"
+         "dodici\t12\n");
+  g_autoptr (DipWordTable) table = word_table ();
 
   g_assert_cmpuint (n_source_keys (table, "mit", dictionary), ==,
                     n_source_keys (table, "mit", NULL));
