@@ -250,7 +250,13 @@ update_spelling_menu (DipBeadEditor *self, DipSide side)
       gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
       return;
     }
-  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  /* A buffer being torn down (its view disposed with the window) may
+     still tell of its cursor, and has no insert mark by then: a GUI test
+     under load once stopped on that critical. */
+  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+  if (insert == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, insert);
   end = start;
   gboolean inside = gtk_text_iter_has_tag (&start, tag)
                     || (gtk_text_iter_ends_tag (&start, tag)
@@ -571,7 +577,15 @@ dip_bead_editor_dispose (GObject *object)
   g_clear_handle_id (&self->check_source, g_source_remove);
   forget_checkers (self);
   for (DipSide side = DIP_SIDE_SOURCE; side <= DIP_SIDE_TARGET; side++)
-    g_clear_pointer (&self->sides[side].shown, g_ptr_array_unref);
+    {
+      /* The views go with the template below, and their buffers with
+         them: nothing the buffers say on the way is for the editor any
+         more. Once only: on a second dispose the views may be gone. */
+      if (self->sides[side].shown != NULL && self->sides[side].view != NULL)
+        g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->sides[side].view),
+                                              self);
+      g_clear_pointer (&self->sides[side].shown, g_ptr_array_unref);
+    }
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIP_TYPE_BEAD_EDITOR);
   G_OBJECT_CLASS (dip_bead_editor_parent_class)->dispose (object);
