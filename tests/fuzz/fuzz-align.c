@@ -1,6 +1,8 @@
 /* fuzz-align.c — libFuzzer target: bytes as two texts of one sentence a
  * line, separated by a NUL byte, aligned with and without a confirmed bead
- * in the middle. Whatever the sentences (empty, huge, repeated, numbers
+ * in the middle, and once more in paragraphs (a line that starts with a
+ * tab starts one), which a summary's priors and a translation's paragraph
+ * ends read. Whatever the sentences (empty, huge, repeated, numbers
  * only, any script), the beads must cover both sides in order, each
  * sentence once, with shapes the aligner allows and confidences in [0,1];
  * a confirmed bead must come back as it was. */
@@ -27,6 +29,24 @@ sentences_of (const char *text, gsize length)
       line = stop + 1;
     }
   return sentences;
+}
+
+/* Each sentence's paragraph: a sentence that starts with a tab starts a
+   new one. */
+static guint *
+paragraphs_of (const GPtrArray *sentences)
+{
+  guint *paragraphs = g_new0 (guint, sentences->len + 1);
+  guint paragraph = 0;
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const char *sentence = g_ptr_array_index (sentences, i);
+      if (i > 0 && sentence[0] == '\t')
+        paragraph++;
+      paragraphs[i] = paragraph;
+    }
+  return paragraphs;
 }
 
 static void
@@ -85,5 +105,15 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
         __builtin_trap ();
       check_beads (anchored, source->len, target->len, &anchor);
     }
+
+  g_autofree guint *source_paragraphs = paragraphs_of (source);
+  g_autofree guint *target_paragraphs = paragraphs_of (target);
+  src.paragraphs = source_paragraphs;
+  tgt.paragraphs = target_paragraphs;
+  dip_aligner_set_anchors (aligner, NULL);
+  g_autoptr (GArray) in_paragraphs = dip_aligner_run (aligner, &src, &tgt, NULL, &error);
+  if (in_paragraphs == NULL)
+    __builtin_trap ();
+  check_beads (in_paragraphs, source->len, target->len, NULL);
   return 0;
 }
