@@ -62,7 +62,10 @@ struct _DipWordTable
   GStringChunk    *strings;
   UBreakIterator  *words;
   UTransliterator *to_ascii;
-  GHashTable      *number_words;   /* folded word → the number it spells out, a string */
+  /* Per language taught, in order, the names of numbers (folded word → the
+     digits it spells out): the process-wide tables of number_names_by_lang,
+     borrowed. The first language's name wins where two share one. */
+  GPtrArray       *number_words;
   GPtrArray       *skeleton;       /* type → its whole spelling skeleton, or NULL */
   GHashTable      *linked_keys;    /* type + 1 → GArray of guint32: its loose cognates' keys */
 };
@@ -77,7 +80,7 @@ dip_word_table_free (DipWordTable *self)
   g_array_unref (self->info);
   g_hash_table_unref (self->keys);
   g_string_chunk_free (self->strings);
-  g_clear_pointer (&self->number_words, g_hash_table_unref);
+  g_clear_pointer (&self->number_words, g_ptr_array_unref);
   g_clear_pointer (&self->skeleton, g_ptr_array_unref);
   g_clear_pointer (&self->linked_keys, g_hash_table_unref);
   if (self->words != NULL)
@@ -98,7 +101,7 @@ dip_word_table_new (GError **error)
   self->info = g_array_new (FALSE, TRUE, sizeof (WordType));
   self->keys = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (64 * 1024);
-  self->number_words = g_hash_table_new (g_str_hash, g_str_equal);
+  self->number_words = g_ptr_array_new ();
   self->skeleton = g_ptr_array_new ();
   self->linked_keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 
@@ -369,7 +372,8 @@ format_number_names (const char *lang)
 }
 
 /* Names by language tag, formatted once a process: the same for every
-   alignment, and German's take ICU 15 ms. */
+   alignment, and German's take ICU 15 ms. A table is complete before it
+   is added here and never changes after, so tables read it unlocked. */
 static GMutex number_names_lock;
 static GHashTable *number_names_by_lang;
 
@@ -388,14 +392,22 @@ dip_word_table_add_number_words (DipWordTable *self, const char *lang)
       names = format_number_names (lang);
       g_hash_table_insert (number_names_by_lang, g_strdup (lang), names);
     }
-  GHashTableIter iter;
-  gpointer name, digits;
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, &name, &digits))
-    if (!g_hash_table_contains (self->number_words, name))
-      g_hash_table_insert (self->number_words, g_string_chunk_insert (self->strings, name),
-                           g_string_chunk_insert (self->strings, digits));
   g_mutex_unlock (&number_names_lock);
+  if (!g_ptr_array_find (self->number_words, names, NULL))
+    g_ptr_array_add (self->number_words, names);
+}
+
+/* The digits a word spells out in a language taught, or NULL. */
+static const char *
+spelt_number (DipWordTable *self, const char *folded)
+{
+  for (guint l = 0; l < self->number_words->len; l++)
+    {
+      const char *digits = g_hash_table_lookup (g_ptr_array_index (self->number_words, l), folded);
+      if (digits != NULL)
+        return digits;
+    }
+  return NULL;
 }
 
 static guint32
@@ -454,7 +466,7 @@ add_type (DipWordTable *self, const char *surface, gsize length)
     }
   else if (digits->len == 0)
     {
-      const char *spelt = g_hash_table_lookup (self->number_words, folded);
+      const char *spelt = spelt_number (self, folded);
       if (spelt != NULL)
         info.number_key = intern_key (self, "#", spelt);
     }
