@@ -9,6 +9,15 @@
 
 #include "dip-speller.h"
 
+/* hunspell 1.7 shares one Unicode case table among its UTF-8 dictionaries:
+ * the first Hunspell_create makes it, the last Hunspell_destroy frees it,
+ * and the count between them is a plain int. Two threads opening or closing
+ * dictionaries at once (the window's spelling and checks run in workers)
+ * could free the table under a dictionary still in use, free it twice or
+ * leak it. Opening and closing go through this lock; using a dictionary
+ * needs no lock, since the table lives while any dictionary is open. */
+static GMutex hunspell_open_close_lock;
+
 struct _DipSpeller
 {
   char      *name;
@@ -22,7 +31,11 @@ dip_speller_free (DipSpeller *speller)
   if (speller == NULL)
     return;
   if (speller->handle)
-    Hunspell_destroy (speller->handle);
+    {
+      g_mutex_lock (&hunspell_open_close_lock);
+      Hunspell_destroy (speller->handle);
+      g_mutex_unlock (&hunspell_open_close_lock);
+    }
   g_free (speller->name);
   g_free (speller->encoding);
   g_free (speller);
@@ -103,7 +116,9 @@ dip_speller_open (const char *dir, const char *lang, GError **error)
   g_autofree char *dic = g_build_filename (base, dic_name, NULL);
   DipSpeller *speller = g_new0 (DipSpeller, 1);
   speller->name = g_steal_pointer (&name);
+  g_mutex_lock (&hunspell_open_close_lock);
   speller->handle = Hunspell_create (aff, dic);
+  g_mutex_unlock (&hunspell_open_close_lock);
   if (speller->handle == NULL)
     {
       g_set_error (error, DIP_ERROR, DIP_ERROR_IO, "%s: cannot load hunspell dictionary", dic);

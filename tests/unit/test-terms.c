@@ -214,6 +214,71 @@ test_lexicon_suffix_stems (void)
   g_assert_true (dip_lexicon_check (en, "Frobnicator"));
 }
 
+/* hunspell 1.7 keeps one Unicode case table for all its dictionaries,
+ * made by the first to open and freed by the last to close, with a count
+ * that is not thread-safe. The window opens and closes dictionaries in
+ * worker threads (spelling, checks) and in its own, so libdiptych must
+ * never let two threads open or close one at once: without that, a
+ * dictionary opened as another closed read a freed table (GUI tests
+ * crashed now and then under CI load). Here threads open, use and close
+ * a small dictionary in a tight loop while another keeps one open. */
+#define LEXICON_THREADS 4
+#define LEXICON_ROUNDS 300
+
+typedef struct
+{
+  const char *dir;
+  gint        stop;
+} LexiconRace;
+
+static gpointer
+open_and_close_lexicons (gpointer data)
+{
+  LexiconRace *race = data;
+  for (guint round = 0; round < LEXICON_ROUNDS; round++)
+    {
+      g_autoptr (DipLexicon) lexicon = dip_lexicon_new ("it", race->dir);
+      g_assert_true (dip_lexicon_has_dictionary (lexicon));
+      g_assert_true (dip_lexicon_check (lexicon, "Città"));
+      g_assert_false (dip_lexicon_check (lexicon, "cittá"));
+    }
+  return NULL;
+}
+
+static gpointer
+keep_a_lexicon (gpointer data)
+{
+  LexiconRace *race = data;
+  g_autoptr (DipLexicon) lexicon = dip_lexicon_new ("it", race->dir);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  for (guint round = 0; !g_atomic_int_get (&race->stop); round++)
+    {
+      /* New words each time: the lexicon caches what it was asked. */
+      char *word = g_strdup_printf ("ÈPERCHÉ%u", round);
+      g_ptr_array_add (words, word);
+      g_assert_false (dip_lexicon_check (lexicon, word));
+      g_assert_true (dip_lexicon_check (lexicon, round % 2 ? "PERCHÉ" : "perché"));
+    }
+  return NULL;
+}
+
+static void
+test_lexicons_in_threads (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *aff = test_write_file (dir, "it_IT.aff", "SET UTF-8\nTRY aeioucrtéèà\n", -1);
+  g_autofree char *dic = test_write_file (dir, "it_IT.dic", "3\ncittà\nperché\ncaffè\n", -1);
+  LexiconRace race = { .dir = dir->path };
+  GThread *keeper = g_thread_new ("keep-lexicon", keep_a_lexicon, &race);
+  GThread *threads[LEXICON_THREADS];
+  for (guint i = 0; i < LEXICON_THREADS; i++)
+    threads[i] = g_thread_new ("open-lexicons", open_and_close_lexicons, &race);
+  for (guint i = 0; i < LEXICON_THREADS; i++)
+    g_thread_join (threads[i]);
+  g_atomic_int_set (&race.stop, TRUE);
+  g_thread_join (keeper);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,5 +291,6 @@ main (int argc, char **argv)
   g_test_add_func ("/terms/case-sensitive", test_case_sensitive);
   g_test_add_func ("/terms/no-dictionary", test_no_dictionary);
   g_test_add_func ("/terms/lexicon-suffix-stems", test_lexicon_suffix_stems);
+  g_test_add_func ("/terms/lexicons-in-threads", test_lexicons_in_threads);
   return g_test_run ();
 }
