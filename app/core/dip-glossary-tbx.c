@@ -448,7 +448,7 @@ parse_input (TbxInput *input, const char *name, const char *src_lang, const char
 {
   /* No network, no external DTD or entities: a glossary file must not
    * make us fetch or read anything else. */
-  xmlInitParser ();
+  dip_xml_init ();
   xmlTextReaderPtr reader = xmlReaderForIO (read_input, NULL, input, name, NULL,
                                             XML_PARSE_NONET | XML_PARSE_NOERROR
                                               | XML_PARSE_NOWARNING);

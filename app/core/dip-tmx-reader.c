@@ -742,7 +742,7 @@ dip_project_import_tmx (DipProject *self, const char *path, DipImportReport *out
   int fd = open_input (path, error);
   if (fd < 0)
     return FALSE;
-  xmlInitParser ();
+  dip_xml_init ();
   g_autofree char *name = g_path_get_basename (path);
   r.pairs = dip_pair_writer_begin (self, name, error);
   gboolean ok = r.pairs != NULL && read_units (&r, fd, error);

@@ -15,6 +15,7 @@
 
 #include "dip-exchange-private.h"
 #include "dip-project-private.h"
+#include "dip-xml-safety.h"
 
 typedef struct
 {
@@ -260,7 +261,7 @@ dip_project_export_tmx (DipProject *self, const char *path, const DipExportFilte
   g_return_val_if_fail (path != NULL, FALSE);
 
   DipExportReport report = { 0 };
-  xmlInitParser ();
+  dip_xml_init ();
   g_autoptr (DipOutputFile) file = dip_output_file_open (path, error);
   if (file == NULL)
     return FALSE;

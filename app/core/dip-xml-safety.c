@@ -18,6 +18,18 @@
 
 #include "dip-xml-safety.h"
 
+void
+dip_xml_init (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
 gboolean
 dip_xml_declares_entities (xmlTextReaderPtr reader)
 {

@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* libxml2's xmlInitParser, once a process. In libxml2 2.9 two threads that
+ * call it first at once (an export in the window's worker, a glossary
+ * import in another) can both set up its globals: its mutexes and callback
+ * tables made twice, one thread left on the discarded ones. */
+void        dip_xml_init (void);
+
 /* Whether the reader stands on a DOCTYPE that declares entities, general
  * or parameter. Neither TMX nor TBX needs one, and refusing them is the
  * only sure way past external entities and entity bombs. */
