@@ -266,8 +266,8 @@ static void
 test_lexicons_in_threads (void)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
-  g_autofree char *aff = test_write_file (dir, "it_IT.aff", "SET UTF-8\nTRY aeioucrtéèà\n", -1);
-  g_autofree char *dic = test_write_file (dir, "it_IT.dic", "3\ncittà\nperché\ncaffè\n", -1);
+  g_free (test_write_file (dir, "it_IT.aff", "SET UTF-8\nTRY aeioucrtéèà\n", -1));
+  g_free (test_write_file (dir, "it_IT.dic", "3\ncittà\nperché\ncaffè\n", -1));
   LexiconRace race = { .dir = dir->path };
   GThread *keeper = g_thread_new ("keep-lexicon", keep_a_lexicon, &race);
   GThread *threads[LEXICON_THREADS];
