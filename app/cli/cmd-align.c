@@ -1,6 +1,6 @@
-/* cmd-align.c — diptych-cli align FILE.diptych [--dictionary DICT]
+/* cmd-align.c — diptych-cli align FILE.diptych [--dictionary DICT…] [--installed-dictionaries]
  *               diptych-cli align --src A.txt --tgt B.txt --src-lang de --tgt-lang fr
- *                           --presegmented [--dictionary DICT] [--format vecalign|tsv]
+ *                           --presegmented [--dictionary DICT…] [--format vecalign|tsv]
  */
 #include "dip-config.h"
 
@@ -92,14 +92,19 @@ align_files (const char *src_path, const char *tgt_path, const char *src_lang,
 int
 dip_cmd_align (int argc, char **argv)
 {
-  g_autofree char *dictionary_path = NULL;
+  g_auto (GStrv) dictionary_paths = NULL;
+  gboolean installed_dictionaries = FALSE;
   g_autofree char *src_path = NULL, *tgt_path = NULL;
   g_autofree char *src_lang = NULL, *tgt_lang = NULL;
   g_autofree char *format = NULL;
   gboolean presegmented = FALSE;
   GOptionEntry entries[] = {
-    { "dictionary", 0, 0, G_OPTION_ARG_FILENAME, &dictionary_path,
-      "Bilingual dictionary: dictd .index (FreeDict) or TSV of word pairs", "DICT" },
+    { "dictionary", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &dictionary_paths,
+      "Bilingual dictionary: dictd .index (FreeDict) or TSV of word pairs; may be repeated",
+      "DICT" },
+    { "installed-dictionaries", 0, 0, G_OPTION_ARG_NONE, &installed_dictionaries,
+      "Also use the FreeDict dictionaries installed for the two languages, both directions",
+      NULL },
     { "src", 0, 0, G_OPTION_ARG_FILENAME, &src_path, "Source file, one sentence per line",
       "FILE" },
     { "tgt", 0, 0, G_OPTION_ARG_FILENAME, &tgt_path, "Target file, one sentence per line",
@@ -127,20 +132,42 @@ dip_cmd_align (int argc, char **argv)
     return dip_cli_usage ("--format is for aligning files; use “pairs” to list a project's beads");
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (DipDictionary) dictionary = NULL;
-  if (dictionary_path != NULL)
+  g_autoptr (DipProject) project = NULL;
+  if (!files)
     {
-      dictionary = dip_dictionary_load (dictionary_path, &error);
-      if (dictionary == NULL)
+      project = dip_project_open (argv[1], &error);
+      if (project == NULL)
         return dip_cli_fail (error);
+    }
+  if (installed_dictionaries && files && (src_lang == NULL || tgt_lang == NULL))
+    return dip_cli_usage ("--installed-dictionaries needs --src-lang and --tgt-lang");
+
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; dictionary_paths != NULL && dictionary_paths[i] != NULL; i++)
+    g_ptr_array_add (paths, g_strdup (dictionary_paths[i]));
+  if (installed_dictionaries)
+    {
+      g_autoptr (GPtrArray) found = dip_dictionary_find_installed (
+        files ? src_lang : dip_project_get_lang (project, DIP_SIDE_SOURCE),
+        files ? tgt_lang : dip_project_get_lang (project, DIP_SIDE_TARGET), NULL);
+      if (found->len == 0)
+        g_printerr ("diptych-cli: no FreeDict dictionary is installed for these languages; "
+                    "aligning without one\n");
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, i)));
+    }
+  g_autoptr (DipDictionary) dictionary = NULL;
+  if (paths->len > 0)
+    {
+      dictionary = dip_dictionary_new ();
+      for (guint i = 0; i < paths->len; i++)
+        if (!dip_dictionary_add_file (dictionary, g_ptr_array_index (paths, i), &error))
+          return dip_cli_fail (error);
     }
 
   if (files)
     return align_files (src_path, tgt_path, src_lang, tgt_lang, dictionary, format);
 
-  g_autoptr (DipProject) project = dip_project_open (argv[1], &error);
-  if (project == NULL)
-    return dip_cli_fail (error);
   if (!dip_project_align (project, dictionary, NULL, &error))
     return dip_cli_fail (error);
 

@@ -12,10 +12,12 @@
 #include <gio/gio.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
 #include <diptych/dip-dictionary.h>
 #include <diptych/dip-error.h>
+#include <diptych/dip-types.h>
 
 struct _DipDictionary
 {
@@ -327,9 +329,12 @@ load_dictd (DipDictionary *self, const char *index_path, const char *data, gsize
   return TRUE;
 }
 
-DipDictionary *
-dip_dictionary_load (const char *path, GError **error)
+gboolean
+dip_dictionary_add_file (DipDictionary *self, const char *path, GError **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   g_autofree char *contents = NULL;
   gsize length = 0;
   g_autofree char *index_path = NULL;
@@ -344,13 +349,55 @@ dip_dictionary_load (const char *path, GError **error)
     }
   const char *read_path = index_path ? index_path : path;
   if (!g_file_get_contents (read_path, &contents, &length, error))
-    return NULL;
+    return FALSE;
+  return g_str_has_suffix (read_path, ".index") ? load_dictd (self, read_path, contents, length, error)
+                                                : load_tsv (self, read_path, contents, length, error);
+}
 
+DipDictionary *
+dip_dictionary_load (const char *path, GError **error)
+{
   g_autoptr (DipDictionary) self = dip_dictionary_new ();
-  gboolean ok = g_str_has_suffix (read_path, ".index")
-                  ? load_dictd (self, read_path, contents, length, error)
-                  : load_tsv (self, read_path, contents, length, error);
-  if (!ok)
+
+  if (!dip_dictionary_add_file (self, path, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* FreeDict names its dictionaries by ISO 639-3 codes, which for the
+   languages it has are ICU's three-letter codes ("it" -> "ita"). */
+static char *
+freedict_language (const char *tag)
+{
+  g_autofree char *primary = dip_language_tag_primary (tag);
+  const char *code = uloc_getISO3Language (primary);
+  return code != NULL && strlen (code) == 3 ? g_strdup (code) : NULL;
+}
+
+GPtrArray *
+dip_dictionary_find_installed (const char *lang_a, const char *lang_b, const char *dir)
+{
+  g_return_val_if_fail (lang_a != NULL && lang_b != NULL, NULL);
+
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *a = freedict_language (lang_a);
+  g_autofree char *b = freedict_language (lang_b);
+  if (a == NULL || b == NULL || g_str_equal (a, b))
+    return paths;
+  const char *pairs[2][2] = { { a, b }, { b, a } };
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    {
+      g_autofree char *base = g_strdup_printf ("freedict-%s-%s", pairs[p][0], pairs[p][1]);
+      g_autofree char *index_name = g_strconcat (base, ".index", NULL);
+      g_autofree char *index = g_build_filename (dir ? dir : DIP_DICTD_DIR, index_name, NULL);
+      g_autofree char *body = g_strconcat (dir ? dir : DIP_DICTD_DIR, G_DIR_SEPARATOR_S, base,
+                                           ".dict.dz", NULL);
+      g_autofree char *plain = g_strconcat (dir ? dir : DIP_DICTD_DIR, G_DIR_SEPARATOR_S, base,
+                                            ".dict", NULL);
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR)
+          && (g_file_test (body, G_FILE_TEST_IS_REGULAR)
+              || g_file_test (plain, G_FILE_TEST_IS_REGULAR)))
+        g_ptr_array_add (paths, g_steal_pointer (&index));
+    }
+  return paths;
 }

@@ -26,6 +26,22 @@ DipDictionary *dip_dictionary_load     (const char  *path,
 
 void           dip_dictionary_free     (DipDictionary *self);
 
+/* Adds the pairs of another file (as dip_dictionary_load reads it):
+ * FreeDict ships one dictionary per direction (ita-eng, eng-ita), and both
+ * together know more pairs than either. */
+gboolean       dip_dictionary_add_file (DipDictionary *self,
+                                        const char    *path,
+                                        GError       **error);
+
+/* The .index files of the FreeDict dictionaries installed in `dir` (NULL:
+ * /usr/share/dictd, where dict-freedict-* packages put them) between the
+ * languages of BCP 47 tags `lang_a` and `lang_b`, in either direction:
+ * freedict-ita-eng and freedict-eng-ita for "it" and "en-GB". Empty when
+ * none is installed. */
+GPtrArray     *dip_dictionary_find_installed (const char *lang_a,
+                                              const char *lang_b,
+                                              const char *dir);
+
 /* Adds a pair of words or multi-word terms (case is folded on lookup). */
 void           dip_dictionary_add_pair (DipDictionary *self,
                                         const char    *a,

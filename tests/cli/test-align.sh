@@ -39,6 +39,10 @@ expect_failure "align: invalid UTF-8 names the line" 1 "latin1.txt:1" \
   "$cli" align --src latin1.txt --tgt fr.txt --presegmented
 expect_failure "align: bad dictionary line" 1 "bad.tsv:1" \
   sh -c "printf 'Hund chien\n' > bad.tsv && '$cli' align --src de.txt --tgt fr.txt --presegmented --dictionary bad.tsv"
+expect_failure "align: a second dictionary is read too, and named when bad" 1 "bad.tsv:1" \
+  "$cli" align --src de.txt --tgt fr.txt --presegmented --dictionary words.tsv --dictionary bad.tsv
+expect_failure "align: installed dictionaries of files need their languages" 2 "--src-lang" \
+  "$cli" align --src de.txt --tgt fr.txt --presegmented --installed-dictionaries
 expect_failure "align: --src without --tgt" 2 "--tgt" \
   "$cli" align --src de.txt --presegmented
 expect_failure "align: unknown format" 2 "xml" \
@@ -74,6 +78,23 @@ elif "$cli" align news.diptych --dictionary "$itdict" > /dev/null \
   tap_ok "pairs: with a dictionary, a summary sentence that condenses several is an n-1 bead"
 else
   tap_not_ok "pairs: with a dictionary, a summary sentence that condenses several is an n-1 bead"
+fi
+
+# --installed-dictionaries takes the FreeDict files of the project's two
+# languages, in both directions: the same beads as naming them.
+cp news.diptych installed.diptych
+cp news.diptych named.diptych
+named=()
+for f in /usr/share/dictd/freedict-ita-eng.index /usr/share/dictd/freedict-eng-ita.index; do
+  if [ -e "$f" ]; then named+=(--dictionary "$f"); fi
+done
+"$cli" align installed.diptych --installed-dictionaries > /dev/null 2> installed.err
+"$cli" align named.diptych "${named[@]}" > /dev/null
+expect_equal "align --installed-dictionaries: the beads of the dictionaries named" \
+  "$("$cli" pairs named.diptych --format json)" "$("$cli" pairs installed.diptych --format json)"
+if [ ${#named[@]} -eq 0 ]; then
+  expect_equal "align --installed-dictionaries: says when none is installed" 1 \
+    "$(grep -c "no FreeDict dictionary" installed.err)"
 fi
 
 # Corrections from the command line, and undo/redo across invocations.

@@ -310,6 +310,67 @@ test_dictionary (void)
   g_assert_nonnull (error);
 }
 
+static void collect (const char *translation, gpointer user_data);
+
+/* Several files make one dictionary: a FreeDict pair ships one file per
+   direction, and a person may add a word list of their own. */
+static void
+test_dictionary_from_several_files (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *first = test_write_file (dir, "first.tsv", "Hund\tchien\nKatze\tchat\n", -1);
+  g_autofree char *second = test_write_file (dir, "second.tsv", "Vogel\toiseau\nHund\tchien\n",
+                                             -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipDictionary) dictionary = dip_dictionary_new ();
+  g_assert_true (dip_dictionary_add_file (dictionary, first, &error));
+  g_assert_true (dip_dictionary_add_file (dictionary, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dip_dictionary_get_n_pairs (dictionary), ==, 4);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  dip_dictionary_foreach_translation (dictionary, "chien", collect, found);
+  g_assert_cmpuint (found->len, ==, 1);   /* a pair both files have, once */
+  g_ptr_array_set_size (found, 0);
+  dip_dictionary_foreach_translation (dictionary, "oiseau", collect, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (found, 0), ==, "vogel");
+  g_ptr_array_set_size (found, 0);
+  dip_dictionary_foreach_translation (dictionary, "katze", collect, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  g_autofree char *bad = test_write_file (dir, "bad.tsv", "Maus\tsouris\nFisch poisson\n", -1);
+  g_assert_false (dip_dictionary_add_file (dictionary, bad, &error));
+  test_assert_error (error, DIP_ERROR_INVALID_INPUT, "bad.tsv:2");
+}
+
+/* The FreeDict files of a language pair, in both directions, found by the
+   languages' three-letter codes; an index without its entries is not a
+   dictionary. */
+static void
+test_installed_dictionaries_found (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_free (test_write_file (dir, "freedict-ita-eng.index", "", 0));
+  g_free (test_write_file (dir, "freedict-ita-eng.dict.dz", "", 0));
+  g_free (test_write_file (dir, "freedict-eng-ita.index", "", 0));
+  g_free (test_write_file (dir, "freedict-eng-ita.dict", "", 0));
+  g_free (test_write_file (dir, "freedict-deu-fra.index", "", 0));
+
+  g_autoptr (GPtrArray) found = dip_dictionary_find_installed ("it", "en-GB", dir->path);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (found, 0), "/freedict-ita-eng.index"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (found, 1), "/freedict-eng-ita.index"));
+  g_autoptr (GPtrArray) reversed = dip_dictionary_find_installed ("en", "it-CH", dir->path);
+  g_assert_cmpuint (reversed->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (reversed, 0), "/freedict-eng-ita.index"));
+  g_autoptr (GPtrArray) no_entries = dip_dictionary_find_installed ("de", "fr", dir->path);
+  g_assert_cmpuint (no_entries->len, ==, 0);
+  g_autoptr (GPtrArray) same = dip_dictionary_find_installed ("it", "it", dir->path);
+  g_assert_cmpuint (same->len, ==, 0);
+  g_autoptr (GPtrArray) unknown = dip_dictionary_find_installed ("it", "qqq-x", dir->path);
+  g_assert_cmpuint (unknown->len, ==, 0);
+}
+
 /* The keys a source word gets, as a list of folded strings is hard to
    get at: the number of keys stands in for them. */
 static guint
@@ -1841,6 +1902,8 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/confirmed-beads-are-kept", test_confirmed_beads_are_kept);
   g_test_add_func ("/aligner/dictionary", test_dictionary);
   g_test_add_func ("/aligner/freedict-dictionary", test_freedict_dictionary);
+  g_test_add_func ("/aligner/dictionary-from-several-files", test_dictionary_from_several_files);
+  g_test_add_func ("/aligner/installed-dictionaries-found", test_installed_dictionaries_found);
   g_test_add_func ("/aligner/dictionary-skips-short-words", test_dictionary_skips_short_words);
   g_test_add_func ("/aligner/dictionary-finds-sibling-forms", test_dictionary_finds_sibling_forms);
   g_test_add_func ("/aligner/key-reach", test_key_reach);
