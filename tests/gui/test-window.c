@@ -2,6 +2,7 @@
 #include "dip-config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -823,6 +824,45 @@ wait_until_idle (DipWindow *window)
   drain_main_loop ();
 }
 
+/* The sample's article and summary aligned by the library alone, in a
+   project of their own. */
+static GArray *
+beads_aligned_apart (TestTmpDir *dir, const char *name, DipDictionary *dictionary)
+{
+  g_autofree char *path = g_build_filename (dir->path, name, NULL);
+  g_autofree char *source = test_sample_path ("000-news-it.txt");
+  g_autofree char *target = test_sample_path ("000-summary-en.txt");
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
+    g_assert_no_error (error);
+    g_assert_true (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error));
+    g_assert_true (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
+                                            DIP_IMPORT_NONE, NULL, &error));
+    g_assert_true (dip_project_align (project, dictionary, NULL, &error));
+    g_assert_no_error (error);
+  }
+  return beads_in_file (path);
+}
+
+/* Same spans, same confidences. */
+static gboolean
+same_beads (GArray *a, GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const DipBead *x = &g_array_index (a, DipBead, i), *y = &g_array_index (b, DipBead, i);
+      if (x->src_start != y->src_start || x->src_count != y->src_count
+          || x->tgt_start != y->tgt_start || x->tgt_count != y->tgt_count
+          || fabs (x->confidence - y->confidence) > 1e-9)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* From nothing to an alignment without leaving the window: a new project,
    a text and its translation imported, aligned. */
 static void
@@ -859,6 +899,27 @@ test_window_new_project_and_import (void)
   g_autoptr (GArray) beads = beads_in_file (path);
   g_assert_cmpuint (beads->len, >, 10);
   g_assert_cmpuint (g_list_model_get_n_items (dip_window_get_beads (window)), ==, beads->len);
+
+  /* The window aligns with the FreeDict dictionaries installed for the
+     project's languages, as the library does with them. */
+  g_autoptr (GPtrArray) installed = dip_dictionary_find_installed ("it", "en", NULL);
+  g_autoptr (DipDictionary) dictionary = NULL;
+  for (guint i = 0; i < installed->len; i++)
+    {
+      if (dictionary == NULL)
+        dictionary = dip_dictionary_new ();
+      g_assert_true (dip_dictionary_add_file (dictionary, g_ptr_array_index (installed, i),
+                                              &error));
+    }
+  g_autoptr (GArray) expected = beads_aligned_apart (dir, "with.diptych", dictionary);
+  g_assert_true (same_beads (beads, expected));
+  if (dictionary != NULL)
+    {
+      g_autoptr (GArray) without = beads_aligned_apart (dir, "without.diptych", NULL);
+      g_assert_false (same_beads (beads, without));
+    }
+  else
+    g_test_message ("no FreeDict Italian-English dictionary installed: aligned without one");
 
   close_window (window);
 }
