@@ -38,11 +38,12 @@ close_window (DipWindow *window)
   drain_main_loop ();
 }
 
-/* A project with the Italian article and the English summary imported. */
+/* A project `name` with the Italian article and the English summary
+   imported. */
 static char *
-make_sample_project (TestTmpDir *dir)
+make_sample_project_named (TestTmpDir *dir, const char *name)
 {
-  g_autofree char *path = g_build_filename (dir->path, "sample.diptych", NULL);
+  g_autofree char *path = g_build_filename (dir->path, name, NULL);
   g_autofree char *source = test_sample_path ("000-news-it.txt");
   g_autofree char *target = test_sample_path ("000-summary-en.txt");
   g_autoptr (GError) error = NULL;
@@ -56,6 +57,12 @@ make_sample_project (TestTmpDir *dir)
                                           DIP_IMPORT_NONE, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
+}
+
+static char *
+make_sample_project (TestTmpDir *dir)
+{
+  return make_sample_project_named (dir, "sample.diptych");
 }
 
 static DipWindow *
@@ -829,17 +836,11 @@ wait_until_idle (DipWindow *window)
 static GArray *
 beads_aligned_apart (TestTmpDir *dir, const char *name, DipDictionary *dictionary)
 {
-  g_autofree char *path = g_build_filename (dir->path, name, NULL);
-  g_autofree char *source = test_sample_path ("000-news-it.txt");
-  g_autofree char *target = test_sample_path ("000-summary-en.txt");
+  g_autofree char *path = make_sample_project_named (dir, name);
   g_autoptr (GError) error = NULL;
   {
-    g_autoptr (DipProject) project = dip_project_create (path, "it", "en", &error);
+    g_autoptr (DipProject) project = dip_project_open (path, &error);
     g_assert_no_error (error);
-    g_assert_true (dip_project_import_text (project, source, DIP_SIDE_SOURCE, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error));
-    g_assert_true (dip_project_import_text (project, target, DIP_SIDE_TARGET, NULL,
-                                            DIP_IMPORT_NONE, NULL, &error));
     g_assert_true (dip_project_align (project, dictionary, NULL, &error));
     g_assert_no_error (error);
   }
