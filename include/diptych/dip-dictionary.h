@@ -35,9 +35,9 @@ gboolean       dip_dictionary_add_file (DipDictionary *self,
 
 /* The .index files of the FreeDict dictionaries installed in `dir` (NULL:
  * /usr/share/dictd, where dict-freedict-* packages put them) between the
- * languages of BCP 47 tags `lang_a` and `lang_b`, in either direction:
- * freedict-ita-eng and freedict-eng-ita for "it" and "en-GB". Empty when
- * none is installed. */
+ * languages of BCP 47 tags `lang_a` and `lang_b`, the one from `lang_a`
+ * first: freedict-ita-eng, then freedict-eng-ita, for "it" and "en-GB".
+ * Empty when none is installed. */
 GPtrArray     *dip_dictionary_find_installed (const char *lang_a,
                                               const char *lang_b,
                                               const char *dir);

@@ -80,13 +80,14 @@ else
   tap_not_ok "pairs: with a dictionary, a summary sentence that condenses several is an n-1 bead"
 fi
 
-# --installed-dictionaries takes the FreeDict files of the project's two
-# languages, in both directions: the same beads as naming them.
+# --installed-dictionaries takes the FreeDict file of the project's two
+# languages, the one from the source's language first: the same beads as
+# naming it.
 cp news.diptych installed.diptych
 cp news.diptych named.diptych
 named=()
 for f in /usr/share/dictd/freedict-ita-eng.index /usr/share/dictd/freedict-eng-ita.index; do
-  if [ -e "$f" ]; then named+=(--dictionary "$f"); fi
+  if [ -e "$f" ] && [ ${#named[@]} -eq 0 ]; then named=(--dictionary "$f"); fi
 done
 "$cli" align installed.diptych --installed-dictionaries > /dev/null 2> installed.err
 "$cli" align named.diptych "${named[@]}" > /dev/null
