@@ -387,13 +387,11 @@ dip_dictionary_find_installed (const char *lang_a, const char *lang_b, const cha
   const char *pairs[2][2] = { { a, b }, { b, a } };
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {
-      g_autofree char *base = g_strdup_printf ("freedict-%s-%s", pairs[p][0], pairs[p][1]);
-      g_autofree char *index_name = g_strconcat (base, ".index", NULL);
-      g_autofree char *index = g_build_filename (dir ? dir : DIP_DICTD_DIR, index_name, NULL);
-      g_autofree char *body = g_strconcat (dir ? dir : DIP_DICTD_DIR, G_DIR_SEPARATOR_S, base,
-                                           ".dict.dz", NULL);
-      g_autofree char *plain = g_strconcat (dir ? dir : DIP_DICTD_DIR, G_DIR_SEPARATOR_S, base,
-                                            ".dict", NULL);
+      g_autofree char *name = g_strdup_printf ("freedict-%s-%s", pairs[p][0], pairs[p][1]);
+      g_autofree char *base = g_build_filename (dir ? dir : DIP_DICTD_DIR, name, NULL);
+      g_autofree char *index = g_strconcat (base, ".index", NULL);
+      g_autofree char *body = g_strconcat (base, ".dict.dz", NULL);
+      g_autofree char *plain = g_strconcat (base, ".dict", NULL);
       if (g_file_test (index, G_FILE_TEST_IS_REGULAR)
           && (g_file_test (body, G_FILE_TEST_IS_REGULAR)
               || g_file_test (plain, G_FILE_TEST_IS_REGULAR)))

@@ -205,6 +205,7 @@ typedef struct
 {
   char *path;
   char *dictionary;   /* the name of the one used, or NULL */
+  char *unreadable;   /* why the installed one was not used, or NULL */
 } AlignJob;
 
 static void
@@ -212,6 +213,7 @@ align_job_free (AlignJob *job)
 {
   g_free (job->path);
   g_free (job->dictionary);
+  g_free (job->unreadable);
   g_free (job);
 }
 
@@ -221,9 +223,10 @@ align_job_free (AlignJob *job)
    set, 0.882 strict F1 against 0.900): the window has no place to choose
    one, and a dictionary lifts a summary's alignment most (0.75 to 0.83 on
    average over the twelve Italian digests of tests/data/align). One that
-   cannot be read is left out: the alignment is still worth having. */
+   cannot be read is left out, and `*out_unreadable` says why: the
+   alignment is still worth having. */
 static DipDictionary *
-load_installed_dictionary (DipProject *project, char **out_name)
+load_installed_dictionary (DipProject *project, char **out_name, char **out_unreadable)
 {
   g_autoptr (GPtrArray) paths = dip_dictionary_find_installed (
     dip_project_get_lang (project, DIP_SIDE_SOURCE), dip_project_get_lang (project, DIP_SIDE_TARGET),
@@ -236,7 +239,7 @@ load_installed_dictionary (DipProject *project, char **out_name)
   DipDictionary *dictionary = dip_dictionary_load (path, &error);
   if (dictionary == NULL)
     {
-      g_warning ("aligning without a dictionary: %s", error->message);
+      *out_unreadable = g_strdup (error->message);
       return NULL;
     }
   *out_name = g_path_get_basename (path);
@@ -258,7 +261,8 @@ align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
     }
   dip_window_watch_progress (DIP_WINDOW (source_object), project);
   g_autofree char *name = NULL;
-  g_autoptr (DipDictionary) dictionary = load_installed_dictionary (project, &name);
+  g_autoptr (DipDictionary) dictionary = load_installed_dictionary (project, &name,
+                                                                     &job->unreadable);
   if (!dip_project_align (project, dictionary, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -281,10 +285,13 @@ align_done (GObject *source, GAsyncResult *result, gpointer user_data)
       dip_window_show_error (self, error);
       return;
     }
-  g_autofree char *message = job->dictionary != NULL
-                               ? g_strdup_printf (_("Aligned the texts with the dictionary %s"),
-                                                  job->dictionary)
-                               : g_strdup (_("Aligned the texts"));
+  g_autofree char *message = NULL;
+  if (job->dictionary != NULL)
+    message = g_strdup_printf (_("Aligned the texts with the dictionary %s"), job->dictionary);
+  else if (job->unreadable != NULL)
+    message = g_strdup_printf (_("Aligned the texts without a dictionary: %s"), job->unreadable);
+  else
+    message = g_strdup (_("Aligned the texts"));
   dip_window_changed_elsewhere (self, 0, message);
 }
 
