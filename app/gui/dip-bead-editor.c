@@ -121,13 +121,19 @@ static gboolean underline_in_idle (gpointer user_data);
 static void
 checkers_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  DipBeadEditor *self = DIP_BEAD_EDITOR (source);
+  GWeakRef *editor = user_data;
+  g_autoptr (DipBeadEditor) self = g_weak_ref_get (editor);
+  g_weak_ref_clear (editor);
+  g_free (editor);
+  /* NULL when the load was cancelled: the task frees what it made. */
   Checkers *checkers = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+  if (self == NULL || checkers == NULL || g_task_get_cancellable (G_TASK (result)) != self->loading)
     {
-      /* Loaded for a project the editor has left since. */
-      checkers_free (checkers);
+      /* Loaded for a project the editor has left since, or for an editor
+         gone with its window. */
+      if (checkers != NULL)
+        checkers_free (checkers);
       return;
     }
   g_clear_object (&self->loading);
@@ -141,11 +147,19 @@ checkers_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   underline_in_idle (self);
 }
 
+/* The task holds the editor by a weak reference only. Held as the task's
+   source object, an editor whose window closed during a load outlived it,
+   undisposed: when the load finished it underlined its buffers, and its
+   text views, freed right after with the task's reference, left a
+   validation idle behind that GTK then ran on freed memory (the window
+   test's rare failures under load, a text-mark critical in the next test). */
 static void
 start_loading_checkers (DipBeadEditor *self)
 {
   self->loading = g_cancellable_new ();
-  g_autoptr (GTask) task = g_task_new (self, self->loading, checkers_loaded, NULL);
+  GWeakRef *editor = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (editor, self);
+  g_autoptr (GTask) task = g_task_new (NULL, self->loading, checkers_loaded, editor);
   g_task_set_task_data (task, g_strdup (dip_project_get_path (self->project)), g_free);
   g_task_run_in_thread (task, load_checkers_thread);
 }

@@ -822,6 +822,26 @@ test_window_bead_help (void)
   close_window (window);
 }
 
+/* The bead editor goes with its window, even while it is still loading
+   its spelling dictionaries in a worker: kept alive by that work, it
+   underlined its text after the window was gone, and GTK then ran its
+   text views' validation on freed memory. */
+static void
+test_window_editor_goes_with_it (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = aligned_sample_project (dir);
+
+  DipWindow *window = window_on_project (path);
+  DipBeadEditor *editor = dip_alignment_view_get_editor (dip_window_get_alignment_view (window));
+  dip_window_select_bead (window, 1);
+  drain_main_loop ();
+  gpointer alive = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &alive);
+  close_window (window);
+  g_assert_null (alive);
+}
+
 static void
 wait_until_idle (DipWindow *window)
 {
@@ -1045,6 +1065,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/edit-actions", test_window_edit_actions);
   g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
   g_test_add_func ("/window/bead-help", test_window_bead_help);
+  g_test_add_func ("/window/editor-goes-with-it", test_window_editor_goes_with_it);
   g_test_add_func ("/window/new-project-and-import", test_window_new_project_and_import);
   g_test_add_func ("/window/finds-damage-later", test_window_finds_damage_later);
   g_test_add_func ("/window/shows-progress", test_window_shows_progress);
