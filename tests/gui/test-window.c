@@ -842,6 +842,31 @@ test_window_editor_goes_with_it (void)
   g_assert_null (alive);
 }
 
+/* A window closed while its long work runs stops the work and goes
+   quietly: the work's end finds no widgets to update. */
+static void
+test_window_closes_during_work (void)
+{
+  g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir->path, "closing.diptych", NULL);
+  g_autofree char *book = test_sample_path ("003-book-en.txt");
+  g_autoptr (GError) error = NULL;
+
+  DipWindow *window = new_window ();
+  g_assert_true (dip_window_create_project (window, path, "en", "it", &error));
+  g_assert_no_error (error);
+  dip_window_import_document (window, book, DIP_SIDE_SOURCE);
+  g_assert_true (dip_window_is_busy (window));
+  close_window (window);
+
+  /* The project is whole: the import was undone or finished, not cut. */
+  g_autoptr (DipProject) project = dip_project_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) documents = dip_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, <=, 1);
+}
+
 static void
 wait_until_idle (DipWindow *window)
 {
@@ -1066,6 +1091,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/cancels-long-work", test_window_cancels_long_work);
   g_test_add_func ("/window/bead-help", test_window_bead_help);
   g_test_add_func ("/window/editor-goes-with-it", test_window_editor_goes_with_it);
+  g_test_add_func ("/window/closes-during-work", test_window_closes_during_work);
   g_test_add_func ("/window/new-project-and-import", test_window_new_project_and_import);
   g_test_add_func ("/window/finds-damage-later", test_window_finds_damage_later);
   g_test_add_func ("/window/shows-progress", test_window_shows_progress);
