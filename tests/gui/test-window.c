@@ -822,6 +822,18 @@ test_window_bead_help (void)
   close_window (window);
 }
 
+/* A window on a new, empty English-Italian project `name` in `dir`. */
+static DipWindow *
+window_on_new_project (TestTmpDir *dir, const char *name, char **out_path)
+{
+  g_autoptr (GError) error = NULL;
+  DipWindow *window = new_window ();
+  *out_path = g_build_filename (dir->path, name, NULL);
+  g_assert_true (dip_window_create_project (window, *out_path, "en", "it", &error));
+  g_assert_no_error (error);
+  return window;
+}
+
 /* The bead editor goes with its window, even while it is still loading
    its spelling dictionaries in a worker: kept alive by that work, it
    underlined its text after the window was gone, and GTK then ran its
@@ -848,13 +860,11 @@ static void
 test_window_closes_during_work (void)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir->path, "closing.diptych", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *book = test_sample_path ("003-book-en.txt");
   g_autoptr (GError) error = NULL;
 
-  DipWindow *window = new_window ();
-  g_assert_true (dip_window_create_project (window, path, "en", "it", &error));
-  g_assert_no_error (error);
+  DipWindow *window = window_on_new_project (dir, "closing.diptych", &path);
   dip_window_import_document (window, book, DIP_SIDE_SOURCE);
   g_assert_true (dip_window_is_busy (window));
   close_window (window);
@@ -1047,13 +1057,10 @@ static void
 test_window_shows_progress (void)
 {
   g_autoptr (TestTmpDir) dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir->path, "progress.diptych", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *book = test_sample_path ("003-book-en.txt");
-  g_autoptr (GError) error = NULL;
 
-  DipWindow *window = new_window ();
-  g_assert_true (dip_window_create_project (window, path, "en", "it", &error));
-  g_assert_no_error (error);
+  DipWindow *window = window_on_new_project (dir, "progress.diptych", &path);
   g_assert_cmpfloat (dip_window_get_progress (window), ==, -1);
   dip_window_import_document (window, book, DIP_SIDE_SOURCE);
   double most = -1;
