@@ -374,16 +374,15 @@ freedict_language (const char *tag)
   return code != NULL && strlen (code) == 3 ? g_strdup (code) : NULL;
 }
 
-GPtrArray *
-dip_dictionary_find_installed (const char *lang_a, const char *lang_b, const char *dir)
+char *
+dip_dictionary_find_installed (const char *source_lang, const char *target_lang, const char *dir)
 {
-  g_return_val_if_fail (lang_a != NULL && lang_b != NULL, NULL);
+  g_return_val_if_fail (source_lang != NULL && target_lang != NULL, NULL);
 
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *a = freedict_language (lang_a);
-  g_autofree char *b = freedict_language (lang_b);
+  g_autofree char *a = freedict_language (source_lang);
+  g_autofree char *b = freedict_language (target_lang);
   if (a == NULL || b == NULL || g_str_equal (a, b))
-    return paths;
+    return NULL;
   const char *pairs[2][2] = { { a, b }, { b, a } };
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {
@@ -395,7 +394,7 @@ dip_dictionary_find_installed (const char *lang_a, const char *lang_b, const cha
       if (g_file_test (index, G_FILE_TEST_IS_REGULAR)
           && (g_file_test (body, G_FILE_TEST_IS_REGULAR)
               || g_file_test (plain, G_FILE_TEST_IS_REGULAR)))
-        g_ptr_array_add (paths, g_steal_pointer (&index));
+        return g_steal_pointer (&index);
     }
-  return paths;
+  return NULL;
 }

@@ -33,13 +33,17 @@ gboolean       dip_dictionary_add_file (DipDictionary *self,
                                         const char    *path,
                                         GError       **error);
 
-/* The .index files of the FreeDict dictionaries installed in `dir` (NULL:
- * /usr/share/dictd, where dict-freedict-* packages put them) between the
- * languages of BCP 47 tags `lang_a` and `lang_b`, the one from `lang_a`
- * first: freedict-ita-eng, then freedict-eng-ita, for "it" and "en-GB".
- * Empty when none is installed. */
-GPtrArray     *dip_dictionary_find_installed (const char *lang_a,
-                                              const char *lang_b,
+/* The .index file of the FreeDict dictionary installed in `dir` (NULL:
+ * /usr/share/dictd, where dict-freedict-* packages put them) to align
+ * languages `source_lang` and `target_lang` (BCP 47) with: the one from the
+ * source's language when it is installed, else the other direction's
+ * (freedict-ita-eng, else freedict-eng-ita, for "it" and "en-GB"). One,
+ * not both: the aligner looks up the source's words, which a dictionary of
+ * the source's headwords suits, and both directions at once did worse on
+ * the development set (0.882 strict F1 with deu-fra and fra-deu, 0.900
+ * with deu-fra alone). NULL when none is installed. */
+char          *dip_dictionary_find_installed (const char *source_lang,
+                                              const char *target_lang,
                                               const char *dir);
 
 /* Adds a pair of words or multi-word terms (case is folded on lookup). */
