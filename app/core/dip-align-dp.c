@@ -908,6 +908,7 @@ read_article_paragraphs (Table *t)
   if (told == 0)
     return;
   double omission = t->params->omission_rate;
+  double blind_left_out = log_odds (omission);
   double blind_goes_on = log_odds (DIP_ALIGN_SUMMARY_CONTINUATION);
   t->run_goes_on_lp = g_new (double, article->n + 1);
   t->run_stops_lp = g_new (double, article->n + 1);
@@ -923,7 +924,7 @@ read_article_paragraphs (Table *t)
       double goes_on = log_odds_to_probability (blind_goes_on
                                                 + told * (told_goes_on - blind_goes_on));
       double left_out = log_odds_to_probability (
-        log_odds (omission)
+        blind_left_out
         + told * (starts ? -OMISSION_LOG_ODDS_IN_PARAGRAPH : OMISSION_LOG_ODDS_IN_PARAGRAPH));
       t->run_goes_on_lp[x] = log (goes_on);
       t->run_stops_lp[x] = log1p (-goes_on);
