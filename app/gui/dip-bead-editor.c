@@ -264,13 +264,7 @@ update_spelling_menu (DipBeadEditor *self, DipSide side)
       gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
       return;
     }
-  /* A buffer being torn down (its view disposed with the window) may
-     still tell of its cursor, and has no insert mark by then: a GUI test
-     under load once stopped on that critical. */
-  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
-  if (insert == NULL)
-    return;
-  gtk_text_buffer_get_iter_at_mark (buffer, &start, insert);
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
   end = start;
   gboolean inside = gtk_text_iter_has_tag (&start, tag)
                     || (gtk_text_iter_ends_tag (&start, tag)
