@@ -383,8 +383,10 @@ paragraph_run_log_prior (const Table *t, guint first, guint end, guint summary)
 {
   double lp = t->run_starts_lp[first];
 
+  /* Several summary sentences share one article sentence, never a run of
+     them (see summary_shape_log_prior). */
   if (summary > 1)
-    return lp + summary_split_log_prior (summary);
+    return end - first > 1 ? -INFINITY : lp + summary_split_log_prior (summary);
   for (guint x = first + 1; x < end; x++)
     lp += t->run_goes_on_lp[x];
   return lp + t->run_stops_lp[end];

@@ -1630,6 +1630,13 @@ static const GoldCase gold_cases[] = {
   { "/project/court-report-against-english-digest-with-dictionary",
     "align/024-giustizia-it.txt", "it", "align/024-giustizia-summary-en.txt", "en",
     "align/024-giustizia-summary.gold", ITA_ENG, 0.6, summary_beads_have_one_side_single },
+  /* The court report's digest as the source: where the article's
+     paragraphs priced a run, a bead of two digest sentences against three
+     article sentences (a run shared by two summary sentences) once slipped
+     through, at a confidence of 0.04. 0.636 then, 0.683 without it. */
+  { "/project/english-digest-against-italian-court-report", "align/024-giustizia-it.txt", "it",
+    "align/024-giustizia-summary-en.txt", "en", "align/024-giustizia-summary.gold", NULL, 0.6,
+    summary_beads_have_one_side_single, TRUE },
   { "/project/marathon-report-against-english-digest", "align/025-sport-it.txt", "it",
     "align/025-sport-summary-en.txt", "en", "align/025-sport-summary.gold", NULL, 0.75,
     summary_beads_have_one_side_single },
