@@ -115,6 +115,36 @@ side_clear (Side *side)
   g_clear_pointer (&side->words, g_ptr_array_unref);
 }
 
+/* A sentence's length as the aligner compares it: its characters, each
+   Chinese character or Japanese kanji counted as three and each kana or
+   Hangul syllable as two, as one says about as much as a few letters of a
+   Latin text. Counted as one, a Chinese translation of an English article
+   (tests/data/align/028) came out at 0.35 times its length and was
+   aligned as a summary of it: strict F1 0.683, 0.907 now; a Japanese one
+   (029) 0.914, 0.950 now. The ratio measured on the two texts does the
+   rest. Hangul's weight is a guess: no Korean text is among the tests. */
+static guint
+sentence_length (const char *text)
+{
+  guint length = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    switch (g_unichar_get_script (g_utf8_get_char (p)))
+      {
+      case G_UNICODE_SCRIPT_HAN:
+        length += 3;
+        break;
+      case G_UNICODE_SCRIPT_HIRAGANA:
+      case G_UNICODE_SCRIPT_KATAKANA:
+      case G_UNICODE_SCRIPT_HANGUL:
+        length += 2;
+        break;
+      default:
+        length++;
+      }
+  return length;
+}
+
 static void
 side_analyse (Side *side, DipWordTable *table, const DipAlignSide *input)
 {
@@ -125,7 +155,7 @@ side_analyse (Side *side, DipWordTable *table, const DipAlignSide *input)
   for (guint i = 0; i < side->n; i++)
     {
       const char *text = input->sentences[i] ? input->sentences[i] : "";
-      side->chars[i] = g_utf8_strlen (text, -1);
+      side->chars[i] = sentence_length (text);
       GArray *words = g_array_new (FALSE, FALSE, sizeof (guint32));
       dip_word_table_tokenize (table, text, words);
       g_ptr_array_add (side->words, words);

@@ -1658,6 +1658,15 @@ static const GoldCase gold_cases[] = {
   { "/project/marathon-report-against-english-digest-with-dictionary",
     "align/025-sport-it.txt", "it", "align/025-sport-summary-en.txt", "en",
     "align/025-sport-summary.gold", ITA_ENG, 0.85, summary_beads_have_one_side_single },
+  /* English articles against a Chinese and a Japanese translation, each
+     with two joins, two splits, a sentence left out and one added, written
+     blind: counted in characters, the Chinese was aligned as a summary
+     (0.683; 0.914 for the Japanese); 0.907 and 0.950 with Chinese
+     characters counted as three and kana as two. */
+  { "/project/english-article-against-chinese-translation", "align/028-bikes-en.txt", "en",
+    "align/028-bikes-zh.txt", "zh", "align/028-bikes.gold", NULL, 0.85, NULL },
+  { "/project/english-report-against-japanese-translation", "align/029-trees-en.txt", "en",
+    "align/029-trees-ja.txt", "ja", "align/029-trees.gold", NULL, 0.93, NULL },
   /* Two blind cases of the ninth session, aligned once after its summary
      changes: a tram line's opening against an English digest (0.758;
      0.833 with the dictionary) and an Etruscan tomb's find (0.681;
