@@ -437,6 +437,55 @@ keep_marks_with_sentence (const char *text, GArray *bounds,
     }
 }
 
+static gboolean
+is_full_width_terminal (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0xFF61;
+}
+
+/* ICU counts opening brackets and quotes among the closing marks a
+ * sentence keeps ("Close" in UAX #29), so in Chinese and Japanese, where
+ * no space comes between sentences, the quotation that opens the next one
+ * ends the last ("…见面。「我们" gave "…见面。「" and "我们"). Moves each
+ * such break back before the opening marks, when a full-width full stop,
+ * question or exclamation mark comes before them, closing marks between.
+ * In Latin scripts a space comes first and ICU breaks after it; and a
+ * German closing quote (“, an opening mark to Unicode) after a full stop
+ * stays where it is. */
+static void
+give_opening_marks_to_next_sentence (const char *text, GArray *bounds)
+{
+  for (guint i = 1; i + 1 < bounds->len; i++)
+    {
+      gsize *b = &g_array_index (bounds, gsize, i);
+      gsize prev = g_array_index (bounds, gsize, i - 1);
+      gsize p = *b;
+      while (p > prev)
+        {
+          const char *c = g_utf8_prev_char (text + p);
+          GUnicodeType type = g_unichar_type (g_utf8_get_char (c));
+          if (type != G_UNICODE_OPEN_PUNCTUATION && type != G_UNICODE_INITIAL_PUNCTUATION)
+            break;
+          p = (gsize) (c - text);
+        }
+      if (p == *b)
+        continue;
+      gsize q = p;
+      gunichar before = 0;
+      while (q > prev)
+        {
+          const char *c = g_utf8_prev_char (text + q);
+          before = g_utf8_get_char (c);
+          GUnicodeType type = g_unichar_type (before);
+          if (type != G_UNICODE_CLOSE_PUNCTUATION && type != G_UNICODE_FINAL_PUNCTUATION)
+            break;
+          q = (gsize) (c - text);
+        }
+      if (q > prev && is_full_width_terminal (before))
+        *b = p;
+    }
+}
+
 static int
 compare_offsets (gconstpointer a, gconstpointer b)
 {
@@ -505,6 +554,7 @@ icu_boundaries (DipSegmenter *self, const char *text, gsize start, gsize end, GE
   utext_close (ut);
   keep_marks_with_sentence (text, bounds, note_mark_end);
   keep_marks_with_sentence (text, bounds, closing_guillemet_end);
+  give_opening_marks_to_next_sentence (text, bounds);
   add_breaks_icu_misses (text, start, end, bounds);
   return bounds;
 }

@@ -319,6 +319,37 @@ test_ordinals_and_guillemets (void)
   g_assert_cmpint (KIND (french, 3), ==, DIP_SEGMENT_SENTENCE);
 }
 
+/* In Chinese and Japanese no space comes between sentences, and the quote
+   that opens one starts it: ICU left it at the end of the sentence before.
+   A German closing quote after a full stop stays with its sentence. */
+static void
+test_cjk_opening_quotes (void)
+{
+  g_autoptr (Segmented) japanese = segment_string (
+    "ja", "見られなかった。「新しい木で"
+          "す」と語る。「涼しい」。");
+  g_assert_cmpuint (japanese->spans->len, ==, 3);
+  g_assert_cmpstr (TEXT (japanese, 0), ==, "見られなかった。");
+  g_assert_cmpstr (TEXT (japanese, 1), ==,
+                   "「新しい木です」と語る。");
+  g_assert_cmpstr (TEXT (japanese, 2), ==, "「涼しい」。");
+
+  /* A closing quote between the full stop and the next opening one. */
+  g_autoptr (Segmented) chinese = segment_string (
+    "zh", "她说：“我们走。”“市中心"
+          "的汽车少了。”");
+  g_assert_cmpuint (chinese->spans->len, ==, 2);
+  g_assert_cmpstr (TEXT (chinese, 0), ==,
+                   "她说：“我们走。”");
+  g_assert_cmpstr (TEXT (chinese, 1), ==,
+                   "“市中心的汽车少了。”");
+
+  g_autoptr (Segmented) german = segment_string (
+    "de", "Er rief „Komm.“Dann ging er. Sie blieb.");
+  g_assert_cmpuint (german->spans->len, ==, 3);
+  g_assert_cmpstr (TEXT (german, 0), ==, "Er rief „Komm.“");
+}
+
 /* An ellipsis before a capital ends a sentence, which ICU does not see;
    "ecc." and "usw." end one before a capital too. */
 static void
@@ -518,6 +549,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segmenter/paragraph-cut-by-page-break", test_paragraph_cut_by_page_break);
   g_test_add_func ("/segmenter/dialogue", test_dialogue);
   g_test_add_func ("/segmenter/ordinals-and-guillemets", test_ordinals_and_guillemets);
+  g_test_add_func ("/segmenter/cjk-opening-quotes", test_cjk_opening_quotes);
   g_test_add_func ("/segmenter/ellipsis-and-etcetera", test_ellipsis_and_etcetera);
   g_test_add_func ("/segmenter/italian-titles", test_italian_titles);
   g_test_add_func ("/segmenter/paragraph-cut-mid-sentence", test_paragraph_cut_mid_sentence);
