@@ -122,7 +122,9 @@ side_clear (Side *side)
    (tests/data/align/028) came out at 0.35 times its length and was
    aligned as a summary of it: strict F1 0.683, 0.907 now; a Japanese one
    (029) 0.914, 0.950 now. The ratio measured on the two texts does the
-   rest. Hangul's weight is a guess: no Korean text is among the tests. */
+   rest. Hangul's weight was set before any Korean text was at hand; a
+   Korean translation written after (030) scored 0.721 counted in
+   characters, as a summary, and 1.000 weighed. */
 static guint
 sentence_length (const char *text)
 {
