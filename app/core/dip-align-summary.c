@@ -60,12 +60,6 @@ dip_align_summary_omission_rate (guint article, guint summary)
    0.8 0.818 / 0.754; at 0.5 and 0.6 the technology digest's wrong beads
    came out surer than its right ones. */
 #define SUMMARY_LENGTH_LOG_SPREAD 0.7
-/* Short sentences stray further: the log spread is widened by the
-   variance a translation's Gale–Church model allows (LENGTH_VARIANCE in
-   dip-aligner.c) over the bead's length. Without it, a German sentence of
-   15 characters that a two-sentence summary leaves out joined its
-   neighbour. */
-#define SHORT_SENTENCE_LENGTH_VARIANCE 6.8
 
 void
 dip_align_summary_measure (const DipAlignUnits *source, const DipAlignUnits *target,
@@ -101,7 +95,11 @@ dip_align_summary_measure (const DipAlignUnits *source, const DipAlignUnits *tar
                                                                     : SUMMARY_CONDENSATION;
   params->length_ratio = sqrt (params->length_ratio * prior);
   params->length_log_spread = SUMMARY_LENGTH_LOG_SPREAD;
-  params->length_variance = SHORT_SENTENCE_LENGTH_VARIANCE;
+  /* Short sentences stray further: the log spread is widened by the
+     variance a translation's Gale–Church model allows over the bead's
+     length. Without it, a German sentence of 15 characters that a
+     two-sentence summary leaves out joined its neighbour. */
+  params->length_variance = DIP_ALIGN_LENGTH_VARIANCE;
 }
 
 /* A summary word is worth what finding it in the article sentences of its

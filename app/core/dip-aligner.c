@@ -46,7 +46,6 @@
 #define LEXICAL_WEIGHT 2.0
 #define CHANCE_SIMILARITY 0.2
 #define ORPHAN_PENALTY 2.0
-#define LENGTH_VARIANCE 6.8
 #define PARAGRAPH_PENALTY 2.0
 #define MIN_FUNCTION_WORD_SENTENCES 5u
 /* Insertions and omissions come in blocks (a run of photo captions, a
@@ -422,7 +421,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
 
   DipAlignParams params = {
     .length_ratio = job->length_ratio,
-    .length_variance = job->condensed ? LENGTH_VARIANCE * 10 : LENGTH_VARIANCE,
+    .length_variance = job->condensed ? DIP_ALIGN_LENGTH_VARIANCE * 10 : DIP_ALIGN_LENGTH_VARIANCE,
     .lexical_weight = LEXICAL_WEIGHT,
     .orphan_penalty = ORPHAN_PENALTY,
     .merge_orphan_penalty = ORPHAN_PENALTY,

@@ -470,18 +470,7 @@ give_opening_marks_to_next_sentence (const char *text, GArray *bounds)
         }
       if (p == *b)
         continue;
-      gsize q = p;
-      gunichar before = 0;
-      while (q > prev)
-        {
-          const char *c = g_utf8_prev_char (text + q);
-          before = g_utf8_get_char (c);
-          GUnicodeType type = g_unichar_type (before);
-          if (type != G_UNICODE_CLOSE_PUNCTUATION && type != G_UNICODE_FINAL_PUNCTUATION)
-            break;
-          q = (gsize) (c - text);
-        }
-      if (q > prev && is_full_width_terminal (before))
+      if (is_full_width_terminal (last_mark (text, prev, p, FALSE)))
         *b = p;
     }
 }
