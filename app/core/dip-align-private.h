@@ -15,6 +15,8 @@ typedef struct
   guint   *chars;
   guint   *n_words;
   guint   *paragraph;     /* NULL when the side has no paragraphs */
+  guint8  *runs_on;       /* NULL, or per unit: whether it breaks off in
+                             mid-sentence (dip_align_sentence_runs_on) */
   guint   *entry_start;   /* n + 1 */
   GArray  *entry_key;     /* guint32 */
   GArray  *entry_word;    /* guint32: index of the word within its unit */
@@ -52,6 +54,11 @@ DipAlignUnits *dip_align_units_new    (guint         n,
                                        const guint  *paragraph,
                                        GPtrArray    *entries);
 
+/* Whether a segment breaks off in mid-sentence, the rest of its sentence
+   in the next one: a bracket left open, an initial before the full stop
+   (dip-align-breaks.c). */
+gboolean       dip_align_sentence_runs_on (const char *text);
+
 /* Blocks of consecutive units holding about `block_chars` characters
    each; `origin` maps them back to the units. */
 DipAlignUnits *dip_align_units_blocks (const DipAlignUnits *units,
@@ -86,6 +93,9 @@ typedef struct
   double orphan_penalty;        /* per unmatched sentence of a 1-1 bead */
   double merge_orphan_penalty;  /* per unmatched sentence of a larger bead */
   double paragraph_penalty;
+  /* Against a bead that ends where one side's unit runs on into the next
+     and the other side's does not. */
+  double runs_on_penalty;
   /* Log prior of each sentence after the first of a run of 1-0 or 0-1
      beads (the first costs the shape's prior): insertions and omissions
      come in blocks. Never dearer than the first. */

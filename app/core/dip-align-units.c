@@ -29,6 +29,7 @@ dip_align_units_free (DipAlignUnits *units)
   g_free (units->chars);
   g_free (units->n_words);
   g_free (units->paragraph);
+  g_free (units->runs_on);
   g_free (units->origin);
   g_free (units->signature);
   g_free (units->entry_start);

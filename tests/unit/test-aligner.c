@@ -191,6 +191,98 @@ test_names_and_numbers_anchor (void)
   g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[1]\n");
 }
 
+/* Segments that another tool cut in mid-sentence: after an initial, and
+   inside a bracketed reference. The French breaks its sentences elsewhere,
+   so each pair of German segments goes with its pair of French sentences
+   as one 2-2 bead. The years of each second German segment are in the
+   second French sentence, and two 1-1 beads fit the lengths and the
+   numbers as well: only the break tells them apart. */
+static void
+test_broken_off_segments_merge (void)
+{
+  const char *src[] = {
+    german[0],
+    german[1],
+    "Den Pik Kommunismus bestieg 1933 als Erster der Russe E. M .",
+    "Abalakow , der 1936 und 1937 mit Expeditionen des Sportkomitees wiederkam .",
+    "Das Buch über die Besteigung erschien zwei Jahre später ( Basel :",
+    "Benno Schwabe 1935 ) und wurde 1948 in Zürich neu aufgelegt .",
+    german[4],
+    german[5],
+  };
+  const char *tgt[] = {
+    french[0],
+    french[1],
+    "Le pic du Communisme fut gravi pour la première fois en 1933 par le Russe E. M. Abalakow .",
+    "Il y revint en 1936 et en 1937 avec des expéditions du Comité des sports .",
+    "Le livre sur l' ascension parut deux ans plus tard chez Benno Schwabe à Bâle .",
+    "Il fut réédité à Zurich en 1948 .",
+    french[4],
+    french[5],
+  };
+  g_autofree char *out = align_to_string (src, 8, tgt, 8, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2,3]:[2,3]\n[4,5]:[4,5]\n[6]:[6]\n[7]:[7]\n");
+}
+
+static void
+test_sentence_runs_on (void)
+{
+  const char *runs_on[] = {
+    "Erstersteigung 1933 durch B.M .",
+    "The Soviet Ambassador to France V.S.",
+    "Gipfelmannschaften J. Marmet-E .",
+    "Darüber berichtet Trevor Braham , Nr. 293,S .",
+    "Gyalzen ( n° 57 du rôle des sherpas de l' H .",
+    "« Dämon Himalaya » ( Basel :",
+    "Sein Sherpa war Da Temba ( Himalayan Club :",
+    "( « Alpine Journal » , Nr. 293 , S. 296-309",
+  };
+  /* Acronyms, Roman numerals, and abbreviations of two letters, which may
+     be acronyms too ("Ue", the EU in Italian), end sentences. */
+  const char *ends[] = {
+    "",
+    "La seule voie pouvant offrir quelque chance est l' arête SE .",
+    "He had left for the Labour Party before World War I.",
+    "See Chapter V.",
+    "I valori superano spesso i limiti fissati dall’Ue.",
+    "Kangchendzönga , ca. 8597 m , Leiter Ch .",
+    "Die erfolgreichen Bergsteiger waren :",
+    "( Cf. également Ralph Izzard , London 1955 .",
+    "Benno Schwabe 1935 ) .",
+    "It was built in 1910 (and rebuilt in 1950).",
+    "Der Gipfel liegt auf 8000 m.",
+    "Sie kam am 9. Mai .",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (runs_on); i++)
+    g_assert_true (dip_align_sentence_runs_on (runs_on[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    g_assert_false (dip_align_sentence_runs_on (ends[i]));
+}
+
+/* One German sentence lists five expeditions; the French gives each its
+   own segment. */
+static void
+test_one_to_five (void)
+{
+  const char *src[] = {
+    german[0],
+    "Es folgten 1952 Lombard geologisch , 1953 Pugh physiologisch , 1954 Heuberger "
+    "geographisch , 1955 Schneider kartographisch und 1956 Müller glaziologisch .",
+    german[5],
+  };
+  const char *tgt[] = {
+    french[0],
+    "1952 , Lombard en géologie ;",
+    "1953 , Pugh en physiologie ;",
+    "1954 , Heuberger en géographie ;",
+    "1955 , Schneider en cartographie ;",
+    "1956 , Müller en glaciologie .",
+    french[5],
+  };
+  g_autofree char *out = align_to_string (src, 3, tgt, 7, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1,2,3,4,5]\n[2]:[6]\n");
+}
+
 static void
 test_one_side_empty (void)
 {
@@ -1991,6 +2083,9 @@ main (int argc, char **argv)
                    test_block_of_captions_is_one_insertion);
   g_test_add_func ("/aligner/confidence-is-a-posterior", test_confidence_is_a_posterior);
   g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
+  g_test_add_func ("/aligner/broken-off-segments-merge", test_broken_off_segments_merge);
+  g_test_add_func ("/aligner/sentence-runs-on", test_sentence_runs_on);
+  g_test_add_func ("/aligner/one-to-five", test_one_to_five);
   g_test_add_func ("/aligner/one-side-empty", test_one_side_empty);
   g_test_add_func ("/aligner/identical-texts", test_identical_texts);
   g_test_add_func ("/aligner/one-against-ten-thousand", test_one_against_ten_thousand);
