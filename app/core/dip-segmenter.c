@@ -207,12 +207,20 @@ last_word (const char *text, gsize start, gsize end)
 }
 
 static gboolean
-is_initial (const char *word)
+is_initials (const char *word)
 {
-  /* "A." or "Č." — one upper-case letter and a full stop. */
-  gunichar c = g_utf8_get_char (word);
-  const char *after = g_utf8_next_char (word);
-  return g_unichar_isupper (c) && after[0] == '.' && after[1] == '\0';
+  /* "A.", "Č." or a run of them with no space between: "V.S.", "A.J.P."
+     (Russian names are written with both initials so). */
+  if (*word == '\0')
+    return FALSE;
+  while (*word != '\0')
+    {
+      const char *after = g_utf8_next_char (word);
+      if (!g_unichar_isupper (g_utf8_get_char (word)) || after[0] != '.')
+        return FALSE;
+      word = after + 1;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -354,7 +362,10 @@ break_is_false (DipSegmenter *self, const char *text, gsize prev_start, gsize bo
   if (e <= s)
     return TRUE;
   g_autofree char *word = last_word (text, s, e);
-  if (g_hash_table_contains (self->abbreviations->always, word) || is_initial (word))
+  /* Initials never end a sentence, unless the language's file lists them
+     as an acronym that may ("U.S.", below). */
+  if (g_hash_table_contains (self->abbreviations->always, word)
+      || (is_initials (word) && !g_hash_table_contains (self->abbreviations->before_lower, word)))
     return TRUE;
   /* "1." alone is a list number or an ordinal, not a sentence. */
   if (is_number_with_dot (text + s, e - s))
