@@ -602,6 +602,7 @@ log_add (double x, double y)
 #define BACK_SHAPE_MASK 0x0Fu
 #define BACK_GAP_EXTENDED(g) (0x10u << (g))
 #define SHAPE_GAP(g) ((g) == GAP_SOURCE ? 1u : 2u)
+G_STATIC_ASSERT (G_N_ELEMENTS (shapes) <= BACK_SHAPE_MASK);
 
 static inline gboolean
 gap_previous (const Table *t, guint g, guint i, guint j, gsize *previous)
@@ -613,6 +614,15 @@ gap_previous (const Table *t, guint g, guint i, guint j, gsize *previous)
     return FALSE;
   *previous = cell (t, pi, pj);
   return TRUE;
+}
+
+/* What a gap step into cell (i, j) costs beyond the gap's open or extend
+   price: the step leaves out source unit i - 1 (g = GAP_SOURCE) or target
+   unit j - 1, and ends at that boundary. */
+static inline double
+gap_step_adjust (const Table *t, guint g, guint i, guint j)
+{
+  return gap_adjust (t, g, g == GAP_SOURCE ? i - 1 : j - 1) - boundary_cost (t, i, j);
 }
 
 static gboolean
@@ -647,8 +657,7 @@ fill (Table *t, Matcher *matcher, GCancellable *cancellable)
               double gap = -INFINITY, gap_sum = -INFINITY;
               if (gap_previous (t, g, i, j, &from))
                 {
-                  double adjust = gap_adjust (t, g, g == GAP_SOURCE ? i - 1 : j - 1)
-                                  - boundary_cost (t, i, j);
+                  double adjust = gap_step_adjust (t, g, i, j);
                   double opened = t->score[from] + t->gap_open[g] + adjust;
                   double extended = t->gap_score[g][from] + t->gap_extend[g] + adjust;
                   gap = MAX (opened, extended);
@@ -730,10 +739,8 @@ fill_backward (Table *t, Matcher *matcher, GCancellable *cancellable)
           if (in_band (t, i, j + 1))
             next_gap[GAP_TARGET] = t->gap_backward[GAP_TARGET][cell (t, i, j + 1)];
           /* The next step's gap leaves out source unit i or target unit j. */
-          double adjust[2] = {
-            i < t->n ? gap_adjust (t, GAP_SOURCE, i) - boundary_cost (t, i + 1, j) : 0,
-            j < t->m ? gap_adjust (t, GAP_TARGET, j) - boundary_cost (t, i, j + 1) : 0,
-          };
+          double adjust[2] = { i < t->n ? gap_step_adjust (t, GAP_SOURCE, i + 1, j) : 0,
+                               j < t->m ? gap_step_adjust (t, GAP_TARGET, i, j + 1) : 0 };
           double opened = log_add (
             next_gap[GAP_SOURCE] + t->gap_open[GAP_SOURCE] + adjust[GAP_SOURCE],
             next_gap[GAP_TARGET] + t->gap_open[GAP_TARGET] + adjust[GAP_TARGET]);
@@ -842,7 +849,8 @@ bead_posterior (const Table *t, const DipPathBead *bead)
     {
       guint g = bead->tgt_count == 0 ? GAP_SOURCE : GAP_TARGET;
       /* Every way into this gap step, opening a run or extending one. */
-      double adjust = gap_adjust (t, g, g == GAP_SOURCE ? bead->src_start : bead->tgt_start);
+      double adjust = gap_step_adjust (t, g, bead->src_start + bead->src_count,
+                                       bead->tgt_start + bead->tgt_count);
       double into = log_add (log_add (t->bead_forward[start], t->gap_forward[1 - g][start])
                                + t->gap_open[g] + adjust,
                              t->gap_forward[g][start] + t->gap_extend[g] + adjust);
@@ -880,7 +888,7 @@ trace (Table *t, Matcher *matcher)
         {
           gboolean extended = (back & BACK_GAP_EXTENDED (state)) != 0;
           bead.score = (extended ? t->gap_extend[state] : t->gap_open[state])
-                       + gap_adjust (t, state, state == GAP_SOURCE ? i - 1 : j - 1);
+                       + gap_step_adjust (t, state, i, j);
           bead.src_count = state == GAP_SOURCE ? 1 : 0;
           bead.tgt_count = state == GAP_TARGET ? 1 : 0;
           if (!extended)

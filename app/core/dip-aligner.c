@@ -54,7 +54,7 @@
    16 German segments and 8 French ones break off. The strict F1 there
    went from 0.896 to 0.899 without a dictionary, and from 0.905 to 0.912
    with dict-freedict-deu-fra, the same at any price from 1 to 10 nats (at
-   12 and more, 0.898 and 0.911). */
+   12 and more, 0.898 and 0.910). */
 #define RUNS_ON_PENALTY 4.0
 /* Insertions and omissions come in blocks (a run of photo captions, a
    table, a paragraph one side lacks): after a first 1-0 or 0-1 bead, the
