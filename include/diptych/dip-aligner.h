@@ -1,7 +1,7 @@
 /* dip-aligner.h — sentence alignment of a text and its translation.
  *
  * The aligner pairs runs of source sentences with runs of target sentences
- * (beads from 0-1 and 1-0 up to 4-1 and 1-4) by a dynamic program over
+ * (beads from 0-1 and 1-0 up to 5-1 and 1-5) by a dynamic program over
  * lengths (Gale–Church), lexical anchors that need no dictionary (numbers,
  * names, cognates after ICU Latin-ASCII), an optional bilingual dictionary
  * and word translations learnt from its own first pass (IBM Model 1). The

@@ -60,7 +60,8 @@ check_beads (const GArray *beads, guint n, guint m, const DipBead *anchor)
       const DipBead *bead = &g_array_index (beads, DipBead, b);
       if (bead->src_start != src_at || bead->tgt_start != tgt_at)
         __builtin_trap ();
-      if (bead->src_count + bead->tgt_count == 0 || bead->src_count > 4 || bead->tgt_count > 4)
+      if (bead->src_count + bead->tgt_count == 0 || bead->src_count > 5 || bead->tgt_count > 5
+          || (bead->src_count > 1 && bead->tgt_count > 1 && bead->src_count + bead->tgt_count > 5))
         __builtin_trap ();
       if (!(bead->confidence >= 0.0 && bead->confidence <= 1.0))
         __builtin_trap ();
