@@ -249,6 +249,7 @@ typedef struct
   double               *run_stops_lp;
   double               *run_starts_lp;
   double               *gap_adjust[2];
+  guint                 n_shapes;   /* the first n_shapes of shapes[] are tried */
 } Table;
 
 /* The stamps that count each word of a pair once, for one thread. */
@@ -682,7 +683,7 @@ fill (Table *t, Matcher *matcher, GCancellable *cancellable)
             }
           double gaps_sum = sum;
           double beads_sum = -INFINITY;
-          for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+          for (guint s = 0; s < t->n_shapes; s++)
             {
               guint a = shapes[s].a, b = shapes[s].b;
               if (a == 0 || b == 0 || a > i || b > j || !in_band (t, i - a, j - b))
@@ -744,7 +745,7 @@ fill_backward (Table *t, Matcher *matcher, GCancellable *cancellable)
           double opened = log_add (
             next_gap[GAP_SOURCE] + t->gap_open[GAP_SOURCE] + adjust[GAP_SOURCE],
             next_gap[GAP_TARGET] + t->gap_open[GAP_TARGET] + adjust[GAP_TARGET]);
-          for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+          for (guint s = 0; s < t->n_shapes; s++)
             {
               guint a = shapes[s].a, b = shapes[s].b;
               if (a == 0 || b == 0 || !in_band (t, i + a, j + b))
@@ -1001,6 +1002,7 @@ solve_in_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlig
   t.src = src;
   t.tgt = tgt;
   t.params = params;
+  t.n_shapes = params->five_sentence_beads ? G_N_ELEMENTS (shapes) : G_N_ELEMENTS (shapes) - 2;
   t.n = src->n;
   t.m = tgt->n;
   t.lo = lo;
@@ -1191,6 +1193,7 @@ coarse_band (const DipAlignUnits *src, const DipAlignUnits *tgt, const DipAlignP
   DipAlignParams coarse_params = *params;
   coarse_params.unit_size = params->unit_size * (double) (n + m) / (coarse_src->n + coarse_tgt->n);
   coarse_params.posteriors = FALSE;
+  coarse_params.five_sentence_beads = FALSE;
   /* Blocks cross paragraphs by design. */
   g_clear_pointer (&coarse_src->paragraph, g_free);
   g_clear_pointer (&coarse_tgt->paragraph, g_free);

@@ -115,6 +115,9 @@ typedef struct
   double summary_block_gain;
   double summary_block_chance;
   gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
+  /* Try the 1-5 and 5-1 shapes too: the last pass does, in its narrow
+     band; a first pass or a coarse one finds its way without them. */
+  gboolean five_sentence_beads;
   /* The guide rests mostly on lengths: check it against the blocks' path
      and widen the band where they part (costs a coarse pass). */
   gboolean weak_guide;

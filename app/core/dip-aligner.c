@@ -489,6 +489,7 @@ align_stretch (Job *job, guint src_start, guint src_count, guint tgt_start, guin
       if (params.summary_side != DIP_ALIGN_SUMMARY_NONE)
         dip_align_summary_measure (src, tgt, first, &params);
       params.posteriors = TRUE;
+      params.five_sentence_beads = TRUE;
       params.weak_guide = rests_on_lengths (first);
       path = dip_align_solve (src, tgt, &params, first, cancellable);
     }
