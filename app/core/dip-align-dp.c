@@ -287,8 +287,9 @@ gap_adjust (const Table *t, guint g, guint unit)
 }
 
 /* What a path pays for passing between units i - 1 and i of the source
-   and j - 1 and j of the target, where any bead or gap ends: nothing,
-   unless one side's unit runs on into the next and the other's does not.
+   and j - 1 and j of the target, where a bead or a run of gaps on one
+   side ends: nothing, unless one side's unit runs on into the next and
+   the other's does not.
    A summary's sentences end where its runs do whatever the article's
    segments do. */
 static inline double
@@ -620,12 +621,14 @@ gap_previous (const Table *t, guint g, guint i, guint j, gsize *previous)
 }
 
 /* What a gap step into cell (i, j) costs beyond the gap's open or extend
-   price: the step leaves out source unit i - 1 (g = GAP_SOURCE) or target
-   unit j - 1, and ends at that boundary. */
+   price: it leaves out source unit i - 1 (g = GAP_SOURCE) or target unit
+   j - 1. The boundary at (i, j) is paid when the path leaves the gap
+   there, not within a run of gaps: two segments of one broken sentence
+   both left out are one omission. */
 static inline double
 gap_step_adjust (const Table *t, guint g, guint i, guint j)
 {
-  return gap_adjust (t, g, g == GAP_SOURCE ? i - 1 : j - 1) - boundary_cost (t, i, j);
+  return gap_adjust (t, g, g == GAP_SOURCE ? i - 1 : j - 1);
 }
 
 static gboolean
@@ -652,6 +655,9 @@ fill (Table *t, Matcher *matcher, GCancellable *cancellable)
             }
           double best = -INFINITY, sum = -INFINITY;
           guint8 back = 0xFF;
+          /* What a path that came by a gap pays to go on from here by
+             anything but that gap. */
+          double leave = boundary_cost (t, i, j);
           /* The gaps first: they are cheap, and raise the floor below
              which a bead need not be scored. */
           for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
@@ -667,19 +673,25 @@ fill (Table *t, Matcher *matcher, GCancellable *cancellable)
                   if (extended > opened)
                     back = (back == 0xFF ? 0 : back) | BACK_GAP_EXTENDED (g);
                   if (t->forward != NULL)
-                    gap_sum = log_add (log_add (t->bead_forward[from], t->gap_forward[1 - g][from])
-                                         + t->gap_open[g] + adjust,
-                                       t->gap_forward[g][from] + t->gap_extend[g] + adjust);
+                    {
+                      double other_gap_leaves
+                        = t->gap_forward[1 - g][from]
+                          - (g == GAP_SOURCE ? boundary_cost (t, i - 1, j)
+                                             : boundary_cost (t, i, j - 1));
+                      gap_sum = log_add (log_add (t->bead_forward[from], other_gap_leaves)
+                                           + t->gap_open[g] + adjust,
+                                         t->gap_forward[g][from] + t->gap_extend[g] + adjust);
+                    }
                 }
               t->gap_score[g][here] = gap;
               if (t->forward != NULL)
                 {
                   t->gap_forward[g][here] = gap_sum;
-                  sum = log_add (sum, gap_sum);
+                  sum = log_add (sum, gap_sum - leave);
                 }
-              if (gap > best)
+              if (gap - leave > best)
                 {
-                  best = gap;
+                  best = gap - leave;
                   back = (back == 0xFF ? 0 : back & ~BACK_SHAPE_MASK) | SHAPE_GAP (g);
                 }
             }
@@ -762,11 +774,13 @@ fill_backward (Table *t, Matcher *matcher, GCancellable *cancellable)
             }
           gsize here = cell (t, i, j);
           t->backward[here] = log_add (beads, opened);
+          /* Come by a gap, the path pays the boundary here unless it
+             goes on with that gap. */
+          double leave = boundary_cost (t, i, j);
           for (guint g = GAP_SOURCE; g <= GAP_TARGET; g++)
-            t->gap_backward[g][here] = log_add (beads,
-                                                log_add (next_gap[g] + t->gap_extend[g] + adjust[g],
-                                                         next_gap[1 - g] + t->gap_open[1 - g]
-                                                           + adjust[1 - g]));
+            t->gap_backward[g][here]
+              = log_add (log_add (beads, next_gap[1 - g] + t->gap_open[1 - g] + adjust[1 - g]) - leave,
+                         next_gap[g] + t->gap_extend[g] + adjust[g]);
         }
     }
   return TRUE;
@@ -854,7 +868,9 @@ bead_posterior (const Table *t, const DipPathBead *bead)
       /* Every way into this gap step, opening a run or extending one. */
       double adjust = gap_step_adjust (t, g, bead->src_start + bead->src_count,
                                        bead->tgt_start + bead->tgt_count);
-      double into = log_add (log_add (t->bead_forward[start], t->gap_forward[1 - g][start])
+      double other_gap_leaves = t->gap_forward[1 - g][start]
+                                - boundary_cost (t, bead->src_start, bead->tgt_start);
+      double into = log_add (log_add (t->bead_forward[start], other_gap_leaves)
                                + t->gap_open[g] + adjust,
                              t->gap_forward[g][start] + t->gap_extend[g] + adjust);
       through = into + t->gap_backward[g][end];
@@ -869,6 +885,8 @@ trace (Table *t, Matcher *matcher)
   guint i = t->n, j = t->m;
   /* -1 on the best path into the cell, else in the gap state of that side. */
   int state = -1;
+  /* Whether the step after the one traced goes on with its gap. */
+  gboolean gap_goes_on = FALSE;
 
   while (i > 0 || j > 0)
     {
@@ -886,14 +904,17 @@ trace (Table *t, Matcher *matcher)
           bead.score = bead_score (matcher, i, j, s, -INFINITY, &bead.sim, &bead.length_lp);
           bead.src_count = shapes[s].a;
           bead.tgt_count = shapes[s].b;
+          gap_goes_on = FALSE;
         }
       else
         {
           gboolean extended = (back & BACK_GAP_EXTENDED (state)) != 0;
           bead.score = (extended ? t->gap_extend[state] : t->gap_open[state])
-                       + gap_step_adjust (t, state, i, j);
+                       + gap_step_adjust (t, state, i, j)
+                       - (gap_goes_on ? 0 : boundary_cost (t, i, j));
           bead.src_count = state == GAP_SOURCE ? 1 : 0;
           bead.tgt_count = state == GAP_TARGET ? 1 : 0;
+          gap_goes_on = extended;
           if (!extended)
             state = -1;
         }

@@ -224,6 +224,23 @@ test_broken_off_segments_merge (void)
   g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[1]\n[2,3]:[2,3]\n[4,5]:[4,5]\n[6]:[6]\n[7]:[7]\n");
 }
 
+/* A reference another tool cut in two, which the translation leaves out:
+   both segments are one omission, not a sentence cut between two beads
+   of its own, and not pushed into the bead before. */
+static void
+test_broken_off_omission (void)
+{
+  const char *src[] = {
+    german[0],
+    "Darüber schrieb John Hunt ein Buch ( London :",
+    "Hodder and Stoughton ) .",
+    german[1],
+  };
+  const char *tgt[] = { french[0], french[1] };
+  g_autofree char *out = align_to_string (src, 4, tgt, 2, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[]\n[3]:[1]\n");
+}
+
 static void
 test_sentence_runs_on (void)
 {
@@ -2084,6 +2101,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/confidence-is-a-posterior", test_confidence_is_a_posterior);
   g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
   g_test_add_func ("/aligner/broken-off-segments-merge", test_broken_off_segments_merge);
+  g_test_add_func ("/aligner/broken-off-omission", test_broken_off_omission);
   g_test_add_func ("/aligner/sentence-runs-on", test_sentence_runs_on);
   g_test_add_func ("/aligner/one-to-five", test_one_to_five);
   g_test_add_func ("/aligner/one-side-empty", test_one_side_empty);
