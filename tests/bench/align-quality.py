@@ -13,13 +13,13 @@ Three parts, each through diptych-cli as a user runs it:
    through a project (Diptych segments the texts and reads their
    paragraphs) and as files of one segment a line (--presegmented, no
    paragraphs), each without and with the FreeDict dictionary of the pair
-   when one is installed.
+   when one is installed (diptych-cli's own --installed-dictionaries).
 3. The means by kind (translation, summary) and way of reading.
 
 It prints figures and checks no threshold: tests/unit/test-aligner.c and
 tests/cli/test-align.sh hold the cases to their floors. It fails only when
 diptych-cli does. Environment: DIPTYCH_CLI, DIP_TEST_DATA, DIP_SAMPLES,
-DIP_SHARED (optional), DIP_DICTD_DIR (default /usr/share/dictd).
+DIP_SHARED (optional).
 """
 import json
 import os
@@ -31,29 +31,30 @@ CLI = os.environ["DIPTYCH_CLI"]
 TEST_DATA = os.environ["DIP_TEST_DATA"]
 SAMPLES = os.environ["DIP_SAMPLES"]
 SHARED = os.environ.get("DIP_SHARED", "")
-DICTD = os.environ.get("DIP_DICTD_DIR", "/usr/share/dictd")
-
-# FreeDict names its dictionaries by ISO 639-3 codes.
-FREEDICT_CODES = {"de": "deu", "en": "eng", "es": "spa", "fr": "fra", "it": "ita",
-                  "ja": "jpn", "ko": "kor", "nl": "nld", "pt": "por", "ro": "ron",
-                  "ru": "rus", "zh": "zho"}
+# diptych-cli says so on stderr when --installed-dictionaries finds none.
+NO_DICTIONARY = "no FreeDict dictionary is installed"
 
 
-def run(*args):
+def invoke(args):
     done = subprocess.run([CLI, *args], capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"diptych-cli {' '.join(args)} failed:\n{done.stderr}")
-    return done.stdout
+    return done
 
 
-def dictionary_for(lang_a, lang_b):
-    """The installed FreeDict dictionary of the pair, either way round."""
-    a, b = FREEDICT_CODES.get(lang_a), FREEDICT_CODES.get(lang_b)
-    for name in (f"freedict-{a}-{b}.index", f"freedict-{b}-{a}.index"):
-        path = os.path.join(DICTD, name)
-        if a and b and os.path.exists(path):
-            return path
-    return None
+def run(*args):
+    return invoke(args).stdout
+
+
+def run_with_dictionary(*args):
+    """`args` with the FreeDict dictionary installed for the languages, as
+    diptych-cli finds it; None when there is none."""
+    done = invoke([*args, "--installed-dictionaries"])
+    return None if NO_DICTIONARY in done.stderr else done.stdout
+
+
+def run_as_asked(with_dictionary, *args):
+    return run_with_dictionary(*args) if with_dictionary else run(*args)
 
 
 def score(gold, test_text, workdir):
@@ -69,12 +70,12 @@ def score(gold, test_text, workdir):
     return (*figures["strict"], figures["lax"][2])
 
 
-def align_files(src, tgt, src_lang, tgt_lang, dictionary, form="vecalign"):
+def align_files(src, tgt, src_lang, tgt_lang, with_dictionary, form="vecalign"):
+    """The beads of two files of one segment a line; None when a dictionary
+    is asked for and none is installed."""
     args = ["align", "--src", src, "--tgt", tgt, "--src-lang", src_lang,
             "--tgt-lang", tgt_lang, "--presegmented", "--format", form]
-    if dictionary:
-        args += ["--dictionary", dictionary]
-    return run(*args)
+    return run_as_asked(with_dictionary, *args)
 
 
 def beads_from_shapes(pairs):
@@ -88,16 +89,18 @@ def beads_from_shapes(pairs):
     return "\n".join(lines) + "\n"
 
 
-def calibration(gold, src, tgt, src_lang, tgt_lang, dictionary):
-    """Beads in fifths by confidence: mean confidence, share right, wrong."""
-    vecalign = align_files(src, tgt, src_lang, tgt_lang, dictionary).split("\n")
-    tsv = align_files(src, tgt, src_lang, tgt_lang, dictionary, "tsv").rstrip("\n").split("\n")
-    vecalign = [line.replace(" ", "") for line in vecalign if line.strip()]
-    if len(vecalign) != len(tsv):
+def calibration(gold, vecalign, src, tgt, src_lang, tgt_lang, with_dictionary):
+    """Beads in fifths by confidence: mean confidence, share right, wrong.
+    `vecalign` is the same alignment's beads, which --format tsv lists in
+    the same order with their confidences."""
+    tsv = align_files(src, tgt, src_lang, tgt_lang, with_dictionary, "tsv").rstrip("\n")
+    beads = [line.replace(" ", "") for line in vecalign.split("\n") if line.strip()]
+    confidences = [float(line.rsplit("\t", 1)[1]) for line in tsv.split("\n")]
+    if len(beads) != len(confidences):
         sys.exit("vecalign and tsv outputs list different numbers of beads")
     with open(gold, encoding="utf-8") as f:
         right = {line.strip().replace(" ", "") for line in f if line.strip()}
-    rows = sorted((float(t.rsplit("\t", 1)[1]), v in right) for v, t in zip(vecalign, tsv))
+    rows = sorted((c, bead in right) for bead, c in zip(beads, confidences))
     fifths = []
     for k in range(5):
         part = rows[k * len(rows) // 5:(k + 1) * len(rows) // 5]
@@ -106,14 +109,6 @@ def calibration(gold, src, tgt, src_lang, tgt_lang, dictionary):
                            sum(ok for _, ok in part) / len(part),
                            sum(not ok for _, ok in part), len(part)))
     return fifths
-
-
-def dictionary_runs(dictionary):
-    """Without the dictionary, and with it when it is installed."""
-    runs = [("no dictionary", None)]
-    if dictionary:
-        runs.append((os.path.basename(dictionary)[:-len(".index")], dictionary))
-    return runs
 
 
 def development_set(workdir):
@@ -128,16 +123,21 @@ def development_set(workdir):
             if line.strip():
                 left, right = line.strip().split(":")
                 out.write(f"{right}:{left}\n")
-    dictionary = dictionary_for("de", "fr")
     print("Text+Berg development set (strict P / R / F1, lax F1)")
+    calibrations = []
     for label, args, g in (("de -> fr", (de, fr, "de", "fr"), gold),
                            ("fr -> de", (fr, de, "fr", "de"), reversed_gold)):
-        for dict_label, d in dictionary_runs(dictionary):
-            p, r, f1, lax = score(g, align_files(*args, d), workdir)
-            print(f"  {label}  {dict_label:<17} {p:.3f} / {r:.3f} / {f1:.3f}   lax {lax:.3f}")
-    for dict_label, d in dictionary_runs(dictionary):
+        for dict_label, with_dictionary in (("no dictionary", False), ("freedict", True)):
+            output = align_files(*args, with_dictionary)
+            if output is None:
+                continue
+            p, r, f1, lax = score(g, output, workdir)
+            print(f"  {label}  {dict_label:<14} {p:.3f} / {r:.3f} / {f1:.3f}   lax {lax:.3f}")
+            if g is gold:
+                calibrations.append((dict_label, calibration(gold, output, *args, with_dictionary)))
+    for dict_label, fifths in calibrations:
         print(f"  calibration, de -> fr, {dict_label} (fifths by confidence):")
-        for conf, share, wrong, n in calibration(gold, de, fr, "de", "fr", d):
+        for conf, share, wrong, n in fifths:
             print(f"    mean confidence {conf:.2f}  right {share:.2f}  wrong {wrong} of {n}")
     print()
 
@@ -158,7 +158,6 @@ def segment_lines(project, side, path):
 def gold_case(row, workdir):
     name, kind, src, src_lang, tgt, tgt_lang, gold = row
     gold = data_path(gold)
-    dictionary = dictionary_for(src_lang, tgt_lang)
     src_lines, tgt_lines = data_path(src), data_path(tgt)
     results = {}
     if not src.endswith(".lines"):
@@ -168,16 +167,19 @@ def gold_case(row, workdir):
         run("new", project, "--src-lang", src_lang, "--tgt-lang", tgt_lang)
         run("import", project, "--side", "source", src_lines)
         run("import", project, "--side", "target", tgt_lines)
-        for d in [None] + ([dictionary] if dictionary else []):
-            run("align", project, *(["--dictionary", d] if d else []))
+        for with_dictionary in (False, True):
+            if run_as_asked(with_dictionary, "align", project) is None:
+                continue
             pairs = json.loads(run("pairs", project, "--format", "json"))
-            results[("project", d is not None)] = score(gold, beads_from_shapes(pairs), workdir)[2]
+            results[("project", with_dictionary)] = score(gold, beads_from_shapes(pairs),
+                                                          workdir)[2]
         src_lines, tgt_lines = (os.path.join(workdir, n) for n in ("src.lines", "tgt.lines"))
         segment_lines(project, "source", src_lines)
         segment_lines(project, "target", tgt_lines)
-    for d in [None] + ([dictionary] if dictionary else []):
-        output = align_files(src_lines, tgt_lines, src_lang, tgt_lang, d)
-        results[("lines", d is not None)] = score(gold, output, workdir)[2]
+    for with_dictionary in (False, True):
+        output = align_files(src_lines, tgt_lines, src_lang, tgt_lang, with_dictionary)
+        if output is not None:
+            results[("lines", with_dictionary)] = score(gold, output, workdir)[2]
     return name, kind, results
 
 
