@@ -12,6 +12,9 @@
  *   "~abcde"   the first letters of its spelling skeleton, for cognates
  *   "≈12"      shared by two words of the two sides whose whole skeletons
  *              are alike (dip_word_table_link_loose_cognates)
+ *   "\"quotation", "\"question", "\"exclamation"
+ *              a sentence's punctuation, in whatever script: a marker the
+ *              sentence has once, like a word (dip_word_table_tokenize)
  */
 #include "dip-config.h"
 
@@ -494,6 +497,66 @@ add_type (DipWordTable *self, const char *surface, gsize length)
   return type;
 }
 
+/* A type that stands for a mark of punctuation, not a word: its surface
+   starts with a control character, which no word has. It is a content
+   word, so that it anchors like one and is dropped like one where most
+   sentences have it (side_keep_content in dip-aligner.c), but it is
+   looked up in no dictionary and has no cognate. */
+static guint32
+add_marker_type (DipWordTable *self, const char *name)
+{
+  g_autofree char *surface = g_strconcat ("\001", name, NULL);
+  gpointer value = g_hash_table_lookup (self->types, surface);
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+  guint32 type = self->folded->len;
+  WordType info = { 0 };
+  info.identity_key = intern_key (self, "\"", name);
+  info.content = TRUE;
+  g_ptr_array_add (self->folded, g_string_chunk_insert (self->strings, surface));
+  g_ptr_array_add (self->skeleton, NULL);
+  g_array_append_val (self->info, info);
+  g_hash_table_insert (self->types, g_string_chunk_insert (self->strings, surface),
+                       GUINT_TO_POINTER (type + 1));
+  return type;
+}
+
+enum
+{
+  MARK_QUOTATION = 1 << 0,
+  MARK_QUESTION = 1 << 1,
+  MARK_EXCLAMATION = 1 << 2,
+};
+
+/* The marks of punctuation that a translation keeps, whatever its script
+   prints them as: a quotation ("…", „…“, «…», 「…」), a question, an
+   exclamation. Single quotes are left out: ’ is also the apostrophe. */
+static guint
+punctuation_marks (const char *text, gsize length)
+{
+  guint marks = 0;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    switch (g_utf8_get_char (p))
+      {
+      case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+      case 0x00BB: case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0x301D:
+      case 0x301E: case 0xFF02:
+        marks |= MARK_QUOTATION;
+        break;
+      case '?': case 0x00BF: case 0xFF1F:
+        marks |= MARK_QUESTION;
+        break;
+      case '!': case 0x00A1: case 0xFF01:
+        marks |= MARK_EXCLAMATION;
+        break;
+      default:
+        break;
+      }
+  return marks;
+}
+
 /* ICU keeps an elided article with its word ("l'agenzia", "dell'accordo",
    "qu'il") and a possessive with its name ("Korea's"): the parts either
    side of an apostrophe are words of their own, so that "agenzia" meets
@@ -543,15 +606,34 @@ dip_word_table_tokenize (DipWordTable *self, const char *text, GArray *types)
       utext_close (utext);
       return;
     }
+  guint marks = 0;
   int32_t start = ubrk_first (self->words);
   for (int32_t end = ubrk_next (self->words); end != UBRK_DONE;
        start = end, end = ubrk_next (self->words))
     {
       /* Spaces and punctuation have the status UBRK_WORD_NONE. */
       if (ubrk_getRuleStatus (self->words) == UBRK_WORD_NONE)
-        continue;
+        {
+          marks |= punctuation_marks (text + start, end - start);
+          continue;
+        }
       add_word_parts (self, text + start, end - start, types);
     }
+  static const struct
+  {
+    guint       mark;
+    const char *name;
+  } markers[] = {
+    { MARK_QUOTATION, "quotation" },
+    { MARK_QUESTION, "question" },
+    { MARK_EXCLAMATION, "exclamation" },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (markers); k++)
+    if (marks & markers[k].mark)
+      {
+        guint32 type = add_marker_type (self, markers[k].name);
+        g_array_append_val (types, type);
+      }
   /* Leave no pointer into `text` behind in the shared iterator. */
   ubrk_setText (self->words, NULL, 0, &status);
   utext_close (utext);

@@ -191,6 +191,81 @@ test_names_and_numbers_anchor (void)
   g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[1]\n");
 }
 
+/* Three sentences of much the same length, two translated, and no word
+   of the two languages alike: only the quotation marks tell which one
+   the translation leaves out, whatever marks each language prints. */
+static void
+test_punctuation_anchors (void)
+{
+  const char *src[] = {
+    "Zermatt liegt auf 1608 Metern im Mattertal.",
+    "Am Abend regnete es dann sehr stark im Tal.",
+    "„Morgen gehen wir wieder hinauf“, sagte sie.",
+  };
+  const char *tgt[] = {
+    "Zermatt se trouve à 1608 mètres d'altitude.",
+    "« Demain, nous remontons », dit-elle.",
+  };
+  g_autofree char *out = align_to_string (src, 3, tgt, 2, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, "[0]:[0]\n[1]:[]\n[2]:[1]\n");
+
+  const char *plain[] = { src[0], src[2], src[1] };
+  g_autofree char *swapped = align_to_string (plain, 3, tgt, 2, NULL, NULL, NULL);
+  g_assert_cmpstr (swapped, ==, "[0]:[0]\n[1]:[1]\n[2]:[]\n");
+}
+
+/* Whether two sentences share an aligner key. */
+static gboolean
+sentences_share_key (DipWordTable *table, const char *a, const char *b)
+{
+  g_autoptr (GArray) types_a = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) types_b = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) keys_a = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) keys_b = g_array_new (FALSE, FALSE, sizeof (guint32));
+  dip_word_table_tokenize (table, a, types_a);
+  dip_word_table_tokenize (table, b, types_b);
+  for (guint t = 0; t < types_a->len; t++)
+    dip_word_table_append_keys (table, g_array_index (types_a, guint32, t), keys_a);
+  for (guint t = 0; t < types_b->len; t++)
+    dip_word_table_append_keys (table, g_array_index (types_b, guint32, t), keys_b);
+  for (guint i = 0; i < keys_a->len; i++)
+    for (guint j = 0; j < keys_b->len; j++)
+      if (g_array_index (keys_a, guint32, i) == g_array_index (keys_b, guint32, j))
+        return TRUE;
+  return FALSE;
+}
+
+/* A quotation, a question and an exclamation are keys of their sentence in
+   every script; an apostrophe or a single quote is none, and neither is
+   the full stop every sentence has. */
+static void
+test_punctuation_marks_are_keys (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DipWordTable) table = dip_word_table_new (&error);
+  g_assert_no_error (error);
+  static const char *const share[][2] = {
+    { "„Kommt ihr mit“, fragte er.", "« Vous venez », demanda-t-il." },
+    { "Sie sagte: \"Nein.\"", "彼女は「いいえ」と言った。" },
+    { "Kommst du morgen?", "Tu viens demain ?" },
+    { "¿Vienes mañana?", "来る？" },
+    { "Endlich!", "Enfin !" },
+    { "Ecco il “nostro” museo.", "Voilà notre « musée »." },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (share); i++)
+    if (!sentences_share_key (table, share[i][0], share[i][1]))
+      g_error ("“%s” and “%s” share no key", share[i][0], share[i][1]);
+  static const char *const apart[][2] = {
+    { "Kommst du morgen?", "Endlich!" },
+    { "Er kommt morgen.", "Il vient demain." },
+    { "L’alba dell’estate.", "The ‘dawn’s’ light." },
+    { "„Ja“, sagte er.", "Vous venez demain ?" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+    if (sentences_share_key (table, apart[i][0], apart[i][1]))
+      g_error ("“%s” and “%s” share a key", apart[i][0], apart[i][1]);
+}
+
 /* Segments that another tool cut in mid-sentence: after an initial, and
    inside a bracketed reference. The French breaks its sentences elsewhere,
    so each pair of German segments goes with its pair of French sentences
@@ -2100,6 +2175,8 @@ main (int argc, char **argv)
                    test_block_of_captions_is_one_insertion);
   g_test_add_func ("/aligner/confidence-is-a-posterior", test_confidence_is_a_posterior);
   g_test_add_func ("/aligner/names-and-numbers-anchor", test_names_and_numbers_anchor);
+  g_test_add_func ("/aligner/punctuation-anchors", test_punctuation_anchors);
+  g_test_add_func ("/aligner/punctuation-marks-are-keys", test_punctuation_marks_are_keys);
   g_test_add_func ("/aligner/broken-off-segments-merge", test_broken_off_segments_merge);
   g_test_add_func ("/aligner/broken-off-omission", test_broken_off_omission);
   g_test_add_func ("/aligner/sentence-runs-on", test_sentence_runs_on);
