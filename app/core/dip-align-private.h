@@ -115,6 +115,11 @@ typedef struct
   double summary_block_gain;
   double summary_block_chance;
   gboolean posteriors;      /* fill DipPathBead.posterior (costs a backward pass) */
+  /* Above 0, and with posteriors: the path returned is not the single
+     most probable one but the one with the most beads expected right, each
+     bead counting its posterior less this cost (dip-align-dp.c,
+     trace_expected_beads). */
+  double expected_bead_cost;
   /* Try the 1-5 and 5-1 shapes too: the last pass does, in its narrow
      band; a first pass or a coarse one finds its way without them. */
   gboolean five_sentence_beads;

@@ -751,6 +751,107 @@ test_weak_guide_is_checked (void)
   dip_align_units_free (tgt);
 }
 
+/* What a path is expected to get right: each bead's posterior, a sentence
+   left out counting half, less `cost` a bead. */
+static double
+expected_right_beads (const GArray *path, double cost)
+{
+  double sum = 0;
+  for (guint p = 0; p < path->len; p++)
+    {
+      const DipPathBead *bead = &g_array_index (path, DipPathBead, p);
+      double weight = bead->src_count > 0 && bead->tgt_count > 0 ? 1.0 : 0.5;
+      sum += weight * bead->posterior - cost;
+    }
+  return sum;
+}
+
+/* Asked for the beads expected right, the solver returns a path that
+   expects at least as many as the single most probable path, and on
+   texts where the two part, more. The texts are drawn at random: a
+   translation that merges, splits and leaves out sentences, whose
+   sentences share a word with their translation only now and then. */
+static void
+test_expected_beads_path (void)
+{
+  enum { N = 80, DRAWS = 20 };
+  const double cost = 0.2;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4);
+  guint parted = 0;
+
+  for (guint draw = 0; draw < DRAWS; draw++)
+    {
+      guint32 src_keys[N][3], tgt_keys[2 * N][3];
+      const guint32 *src_units[N], *tgt_units[2 * N];
+      guint src_chars[N], tgt_chars[2 * N];
+      guint m = 0;
+      for (guint i = 0; i < N; i++)
+        {
+          src_chars[i] = g_rand_int_range (rand, 20, 160);
+          src_keys[i][0] = g_rand_int_range (rand, 0, 3) == 0 ? i + 1 : 0;
+          src_keys[i][1] = 0;
+          src_units[i] = src_keys[i];
+          guint event = g_rand_int_range (rand, 0, 10);
+          if (event == 0)
+            continue;   /* left out */
+          guint pieces = event == 1 ? 2 : 1;
+          for (guint k = 0; k < pieces; k++, m++)
+            {
+              double noise = g_rand_double_range (rand, 0.8, 1.25);
+              tgt_chars[m] = MAX (1u, (guint) (src_chars[i] * noise / pieces));
+              tgt_keys[m][0] = k == 0 ? src_keys[i][0] : 0;
+              tgt_keys[m][1] = 0;
+              tgt_units[m] = tgt_keys[m];
+            }
+          if (event == 2 && m > 0)   /* merged with the one before */
+            {
+              m--;
+              if (m > 0)
+                tgt_chars[m - 1] += tgt_chars[m];
+            }
+        }
+      DipAlignUnits *src = units_with_keys (src_units, N);
+      DipAlignUnits *tgt = units_with_keys (tgt_units, m);
+      for (guint i = 0; i < N; i++)
+        src->chars[i] = src_chars[i];
+      for (guint j = 0; j < m; j++)
+        tgt->chars[j] = tgt_chars[j];
+
+      DipAlignParams params = {
+        .length_ratio = 1.0, .length_variance = 6.8, .lexical_weight = 2.0,
+        .chance_similarity = 0.2, .orphan_penalty = 2.0, .merge_orphan_penalty = 2.0,
+        .paragraph_penalty = 2.0, .gap_extend = -3.5, .unit_size = 1, .posteriors = TRUE,
+      };
+      g_autoptr (GArray) likeliest = dip_align_solve (src, tgt, &params, NULL, NULL);
+      params.expected_bead_cost = cost;
+      g_autoptr (GArray) expected = dip_align_solve (src, tgt, &params, NULL, NULL);
+      g_assert_nonnull (likeliest);
+      g_assert_nonnull (expected);
+
+      /* Both cover both sides in order. */
+      guint i = 0, j = 0;
+      for (guint p = 0; p < expected->len; p++)
+        {
+          const DipPathBead *bead = &g_array_index (expected, DipPathBead, p);
+          g_assert_cmpuint (bead->src_start, ==, i);
+          g_assert_cmpuint (bead->tgt_start, ==, j);
+          i += bead->src_count;
+          j += bead->tgt_count;
+        }
+      g_assert_cmpuint (i, ==, N);
+      g_assert_cmpuint (j, ==, m);
+
+      double gain_likeliest = expected_right_beads (likeliest, cost);
+      double gain_expected = expected_right_beads (expected, cost);
+      g_assert_cmpfloat (gain_expected, >=, gain_likeliest - 1e-6);
+      parted += gain_expected > gain_likeliest + 1e-3;
+      dip_align_units_free (src);
+      dip_align_units_free (tgt);
+    }
+  g_test_message ("the two paths parted on %u texts of %u", parted, DRAWS);
+  g_assert_cmpuint (parted, >, 0);
+}
+
 /* A key's reach is how many units of its side hold it, each unit once
    however often it repeats the key. */
 static void
@@ -2193,6 +2294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aligner/dictionary-finds-sibling-forms", test_dictionary_finds_sibling_forms);
   g_test_add_func ("/aligner/key-reach", test_key_reach);
   g_test_add_func ("/aligner/weak-guide-is-checked", test_weak_guide_is_checked);
+  g_test_add_func ("/aligner/expected-beads-path", test_expected_beads_path);
   g_test_add_func ("/aligner/words-split-at-apostrophes", test_words_split_at_apostrophes);
   g_test_add_func ("/aligner/cognates-meet-across-spellings",
                    test_cognates_meet_across_spellings);
