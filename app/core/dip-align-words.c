@@ -413,6 +413,23 @@ spelt_number (DipWordTable *self, const char *folded)
   return NULL;
 }
 
+/* Files a new type under `surface` (its first `length` bytes): its folded
+   form, its whole skeleton (NULL for none) and its keys. Returns its
+   number. */
+static guint32
+register_type (DipWordTable *self, const char *surface, gsize length, const char *folded,
+               const char *whole_skeleton, const WordType *info)
+{
+  guint32 type = self->folded->len;
+
+  g_ptr_array_add (self->folded, g_string_chunk_insert (self->strings, folded));
+  g_ptr_array_add (self->skeleton, (gpointer) whole_skeleton);
+  g_array_append_val (self->info, *info);
+  g_hash_table_insert (self->types, g_string_chunk_insert_len (self->strings, surface, length),
+                       GUINT_TO_POINTER (type + 1));
+  return type;
+}
+
 static guint32
 add_type (DipWordTable *self, const char *surface, gsize length)
 {
@@ -422,7 +439,6 @@ add_type (DipWordTable *self, const char *surface, gsize length)
   if (value != NULL)
     return GPOINTER_TO_UINT (value) - 1;
 
-  guint32 type = self->folded->len;
   WordType info = { 0 };
   const char *whole_skeleton = NULL;
   g_autofree char *folded = fold_case (surface, length);
@@ -488,13 +504,7 @@ add_type (DipWordTable *self, const char *surface, gsize length)
         }
     }
   info.content = info.number_key != 0 || info.n_chars >= 3;
-
-  g_ptr_array_add (self->folded, g_string_chunk_insert (self->strings, folded));
-  g_ptr_array_add (self->skeleton, (gpointer) whole_skeleton);
-  g_array_append_val (self->info, info);
-  g_hash_table_insert (self->types, g_string_chunk_insert_len (self->strings, surface, length),
-                       GUINT_TO_POINTER (type + 1));
-  return type;
+  return register_type (self, surface, length, folded, whole_skeleton, &info);
 }
 
 /* A type that stands for a mark of punctuation, not a word: its surface
@@ -510,16 +520,10 @@ add_marker_type (DipWordTable *self, const char *name)
 
   if (value != NULL)
     return GPOINTER_TO_UINT (value) - 1;
-  guint32 type = self->folded->len;
   WordType info = { 0 };
   info.identity_key = intern_key (self, "\"", name);
   info.content = TRUE;
-  g_ptr_array_add (self->folded, g_string_chunk_insert (self->strings, surface));
-  g_ptr_array_add (self->skeleton, NULL);
-  g_array_append_val (self->info, info);
-  g_hash_table_insert (self->types, g_string_chunk_insert (self->strings, surface),
-                       GUINT_TO_POINTER (type + 1));
-  return type;
+  return register_type (self, surface, strlen (surface), surface, NULL, &info);
 }
 
 enum
