@@ -3,9 +3,12 @@
  * The aligner pairs runs of source sentences with runs of target sentences
  * (beads from 0-1 and 1-0 up to 5-1 and 1-5) by a dynamic program over
  * lengths (Gale–Church), lexical anchors that need no dictionary (numbers,
- * names, cognates after ICU Latin-ASCII), an optional bilingual dictionary
- * and word translations learnt from its own first pass (IBM Model 1). The
- * program runs in a band around a coarse path, so memory grows linearly.
+ * names, cognates after ICU Latin-ASCII, quotation, question and
+ * exclamation marks), an optional bilingual dictionary and word
+ * translations learnt from its own first pass (IBM Model 1). The program
+ * runs in a band around a coarse path, so memory grows linearly. Each
+ * bead's confidence is its posterior probability; a translation keeps the
+ * path whose beads are most likely right, a summary the likeliest path.
  */
 #pragma once
 
